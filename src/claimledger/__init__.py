@@ -1,0 +1,3 @@
+"""claimledger: a ledger of claims from war reporting."""
+
+__version__ = "0.1.0"

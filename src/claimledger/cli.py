@@ -1,0 +1,381 @@
+"""The command line: analyze, ingest, articles, export, schema."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimledger import __version__
+from claimledger.analyze import analyze
+from claimledger.errors import ClaimledgerError, Problem
+from claimledger.model import Article, ArticleRecord, json_schema_text
+from claimledger.nlp import MODEL_ENV, default_model, load
+from claimledger.read import DEFAULT_MAX_BYTES, Defaults, read_paths
+from claimledger.store import connect, iter_records, list_articles, store_batch
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn war reporting into a ledger of claims: who claims what, where, when, via whom.",
+)
+# Piped output gets a wide table rather than Rich's 80 columns.
+stdout = Console(width=None if sys.stdout.isatty() else 160)
+stderr = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+class Format(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"not a date: '{value}' (use YYYY-MM-DD)") from exc
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        callback=_check_date,
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD) for articles whose input gives none.",
+    ),
+]
+OutletOpt = Annotated[
+    str | None, typer.Option("--outlet", help="Outlet name for articles whose input gives none.")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help=f"spaCy pipeline to load (default: ${MODEL_ENV}, else en_core_web_sm)."
+    ),
+]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Largest input file accepted, in bytes.")
+]
+BatchOpt = Annotated[
+    int, typer.Option("--batch-size", min=1, help="Articles per pipeline batch and transaction.")
+]
+JobsOpt = Annotated[int, typer.Option("--jobs", min=1, help="Processes for the NLP pipeline.")]
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite path (default: $CLAIMLEDGER_DB, else ./claimledger.db).",
+    ),
+]
+
+
+class Run:
+    """Reports problems as they come and remembers whether any occurred (for the exit code)."""
+
+    def __init__(self) -> None:
+        self.problems = 0
+        self.progress: Progress | None = None
+
+    def report(self, problem: Problem | str) -> None:
+        self.problems += 1
+        self._print(f"error: {problem}")
+
+    def warn(self, message: str) -> None:
+        self._print(f"warning: {message}")
+
+    def _print(self, line: str) -> None:
+        console = self.progress.console if self.progress is not None else stderr
+        console.print(line, markup=False, soft_wrap=True)
+
+    def articles(self, items: Iterable[Article | Problem]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Problem):
+                self.report(item)
+            else:
+                yield item
+
+    def records(self, items: Iterable[ArticleRecord | Problem]) -> Iterator[ArticleRecord]:
+        for item in items:
+            if isinstance(item, Problem):
+                self.report(item)
+            else:
+                if self.progress is not None:
+                    self.progress.advance(self.progress.task_ids[0])
+                yield item
+
+    def show_progress(self, label: str) -> AbstractContextManager[Any]:
+        """A live counter on a terminal; nothing when output goes to a file or pipe."""
+        if not stderr.is_terminal:
+            return nullcontext()
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn(f"{label} {{task.completed}} articles"),
+            TimeElapsedColumn(),
+            console=stderr,
+            transient=True,
+        )
+        self.progress.add_task(label, total=None)
+        return self.progress
+
+    def exit(self) -> None:
+        if self.problems:
+            raise typer.Exit(1)
+
+
+def _records(
+    run: Run,
+    paths: list[Path],
+    *,
+    published: str | None,
+    outlet: str | None,
+    model: str | None,
+    max_bytes: int,
+    batch_size: int,
+    jobs: int,
+) -> Iterator[ArticleRecord]:
+    nlp = load(model)
+    items = read_paths(
+        paths, max_bytes=max_bytes, defaults=Defaults(outlet=outlet, published=published)
+    )
+    analysed = analyze(run.articles(items), nlp=nlp, batch_size=batch_size, n_process=jobs)
+    return run.records(analysed)
+
+
+def _article_table(title: str) -> Table:
+    table = Table(title=title)
+    for name in ("id", "published", "outlet", "title"):
+        table.add_column(name, no_wrap=True, overflow="ellipsis")
+    for name in ("lang", "places", "sources", "claims"):
+        table.add_column(
+            name, no_wrap=True, min_width=len(name), justify="left" if name == "lang" else "right"
+        )
+    return table
+
+
+def _print_table(records: Iterable[ArticleRecord]) -> None:
+    rows = list(records)
+    table = _article_table(f"{len(rows)} article(s) analysed")
+    for r in rows:
+        a = r.article
+        table.add_row(
+            _short(a.id),
+            a.published or "",
+            a.outlet or "",
+            _short(a.title or "", 48),
+            a.language or "",
+            str(len(r.places)),
+            str(len(r.sources)),
+            str(len(r.claims)),
+        )
+    stdout.print(table)
+
+
+def _short(text: str, width: int = 24) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command("analyze", epilog="Example: claimledger analyze report.html --format table")
+def analyze_cmd(
+    paths: Paths,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    model: ModelOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    batch_size: BatchOpt = 32,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Analyse articles and print what was found, without touching a database."""
+    run = Run()
+    with run.show_progress("analysed"):
+        records = _records(
+            run,
+            paths,
+            published=published,
+            outlet=outlet,
+            model=model,
+            max_bytes=max_bytes,
+            batch_size=batch_size,
+            jobs=jobs,
+        )
+        if format is Format.jsonl:
+            for record in records:
+                sys.stdout.write(record.model_dump_json() + "\n")
+                sys.stdout.flush()
+        elif format is Format.json:
+            collected = [record.model_dump(mode="json") for record in records]
+            sys.stdout.write(json.dumps(collected, ensure_ascii=False, indent=2) + "\n")
+        else:
+            _print_table(records)
+    run.exit()
+
+
+@app.command(epilog="Example: claimledger ingest examples/ --db ledger.db")
+def ingest(
+    paths: Paths,
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    model: ModelOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    batch_size: BatchOpt = 64,
+    jobs: JobsOpt = 1,
+) -> None:
+    """Analyse articles and store them in the ledger; an article already stored is skipped.
+
+    Each batch of --batch-size articles is one transaction: a failure leaves earlier batches
+    stored and the ledger exactly as it was before the failing batch.
+    """
+    engine = connect(db)
+    run = Run()
+    model_name = model or default_model()
+    batch: list[ArticleRecord] = []
+    stored = duplicates = 0
+
+    def flush() -> None:
+        nonlocal stored, duplicates
+        result = store_batch(engine, batch, model=model_name)
+        stored, duplicates = stored + result.stored, duplicates + result.duplicates
+        for warning in result.warnings:
+            run.warn(warning)
+        batch.clear()
+
+    with run.show_progress("ingested"):
+        for record in _records(
+            run,
+            paths,
+            published=published,
+            outlet=outlet,
+            model=model_name,
+            max_bytes=max_bytes,
+            batch_size=min(batch_size, 32),
+            jobs=jobs,
+        ):
+            batch.append(record)
+            if len(batch) >= batch_size:
+                flush()
+        flush()
+    stderr.print(
+        f"stored {stored} new article(s), {duplicates} already in the ledger"
+        + (f", {run.problems} problem(s)" if run.problems else ""),
+        markup=False,
+    )
+    run.exit()
+
+
+@app.command(epilog="Example: claimledger articles --limit 20")
+def articles(
+    db: DbOpt = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    format: Annotated[
+        Format, typer.Option("--format", help="table, json or jsonl.")
+    ] = Format.table,
+) -> None:
+    """List the stored articles with how many places, sources and claims each has."""
+    rows = list_articles(connect(db, create=False), limit=limit)
+    if format is Format.table:
+        table = _article_table(f"{len(rows)} article(s) in the ledger")
+        for r in rows:
+            table.add_row(
+                _short(r.id),
+                r.published or "",
+                r.outlet or "",
+                _short(r.title or "", 48),
+                r.language or "",
+                str(r.places),
+                str(r.sources),
+                str(r.claims),
+            )
+        stdout.print(table)
+        return
+    dicts = [r.__dict__ for r in rows]
+    if format is Format.json:
+        sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in dicts)
+
+
+@app.command(epilog="Example: claimledger export --format jsonl --output ledger.jsonl")
+def export(
+    db: DbOpt = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", help="Output format.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the stored ledger out in the analyze contract, one record per article."""
+    records = iter_records(connect(db, create=False))
+    target = output.with_name(output.name + ".partial") if output else None
+    with target.open("w", encoding="utf-8") if target else nullcontext(sys.stdout) as out:
+        if format is ExportFormat.jsonl:
+            for record in records:
+                out.write(record.model_dump_json() + "\n")
+        else:
+            data = [record.model_dump(mode="json") for record in records]
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if output and target:
+        target.replace(output)  # a failed export never leaves a half-written file under the name
+
+
+@app.command(epilog="Example: claimledger schema > article.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of one analysed article (the contract of --format jsonl)."""
+    sys.stdout.write(json_schema_text())
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"claimledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    pass
+
+
+def _guarded(entry: Callable[[], Any]) -> None:
+    try:
+        entry()
+    except ClaimledgerError as exc:
+        stderr.print(f"error: {exc.message}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        stderr.print("interrupted", markup=False)
+        sys.exit(130)
+    except BrokenPipeError:
+        # the reader of our output went away (`| head`); not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+
+
+def main() -> None:
+    _guarded(app)

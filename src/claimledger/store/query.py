@@ -1,0 +1,195 @@
+"""Reading the ledger back: article lists, and whole records in the contract's shape."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Subquery, func, select
+
+from claimledger.model import (
+    Article,
+    ArticleRecord,
+    CharRange,
+    Claim,
+    ClaimDate,
+    PlaceMention,
+    Signal,
+    Source,
+)
+from claimledger.store import schema as t
+
+ARTICLE_FIELDS = list(Article.model_fields)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    language: str | None
+    places: int
+    sources: int
+    claims: int
+
+
+def _count(table: Any) -> Subquery:
+    query = select(table.c.article_pk, func.count().label("n")).group_by(table.c.article_pk)
+    return query.subquery()
+
+
+def list_articles(engine: Engine, *, limit: int | None = None) -> list[ArticleRow]:
+    """Stored articles, newest publication first, with how much was found in each."""
+    counts = {
+        name: _count(table)
+        for name, table in (
+            ("places", t.place_mentions),
+            ("sources", t.sources),
+            ("claims", t.claims),
+        )
+    }
+    a = t.articles
+    query = select(
+        a.c.id,
+        a.c.title,
+        a.c.outlet,
+        a.c.published,
+        a.c.language,
+        *(func.coalesce(sub.c.n, 0).label(name) for name, sub in counts.items()),
+    )
+    for sub in counts.values():
+        query = query.outerjoin(sub, sub.c.article_pk == a.c.pk)
+    query = query.order_by(a.c.published.desc().nulls_last(), a.c.pk).limit(limit)
+    with engine.connect() as conn:
+        return [ArticleRow(**row._asdict()) for row in conn.execute(query)]
+
+
+def count_articles(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(t.articles)).scalar_one())
+
+
+def _by_article(conn: Connection, table: Any, pks: list[int], order: Any) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in conn.execute(select(table).where(table.c.article_pk.in_(pks)).order_by(order)):
+        grouped[row.article_pk].append(row)
+    return grouped
+
+
+def _links(
+    conn: Connection, link: Any, target: Any, key: str, claim_pks: list[int]
+) -> dict[int, list[str]]:
+    """claim pk -> ids (source_id or mention_id) in link order."""
+    grouped: dict[int, list[str]] = defaultdict(list)
+    fk = link.c.source_pk if key == "source_id" else link.c.mention_pk
+    query = (
+        select(link.c.claim_pk, target.c[key])
+        .join(target, target.c.pk == fk)
+        .where(link.c.claim_pk.in_(claim_pks))
+        .order_by(link.c.claim_pk, link.c.position)
+    )
+    for claim_pk, value in conn.execute(query):
+        grouped[claim_pk].append(value)
+    return grouped
+
+
+def _record(
+    row: Any,
+    places: list[Any],
+    sources: list[Any],
+    claims: list[Any],
+    signals: list[Any],
+    chains: dict[int, list[str]],
+    claim_places: dict[int, list[str]],
+) -> ArticleRecord:
+    return ArticleRecord(
+        article=Article(**{f: getattr(row, f) for f in ARTICLE_FIELDS}),
+        places=[
+            PlaceMention(
+                id=p.mention_id,
+                start=p.start_char,
+                end=p.end_char,
+                text=p.text,
+                status=p.status,
+                confidence=p.confidence,
+                place=p.place,
+                candidates=p.candidates,
+                flags=p.flags,
+            )
+            for p in places
+        ],
+        sources=[
+            Source(
+                id=s.source_id,
+                name=s.name,
+                kind=s.kind,
+                side=s.side,
+                anonymous=s.anonymous,
+                mentions=[tuple(m) for m in s.mentions],
+            )
+            for s in sources
+        ],
+        claims=[
+            Claim(
+                id=c.claim_id,
+                start=c.start_char,
+                end=c.end_char,
+                text=c.text,
+                cue=c.cue,
+                source_span=c.source_span,
+                content_span=CharRange(start=c.content_start, end=c.content_end),
+                chain=chains.get(c.pk, []),
+                type=c.type,
+                status=c.status,
+                date=ClaimDate(
+                    start=c.date_start, end=c.date_end, precision=c.date_precision, text=c.date_text
+                ),
+                places=claim_places.get(c.pk, []),
+                actors=c.actors,
+                quantities=c.quantities,
+                acled=c.acled,
+            )
+            for c in claims
+        ],
+        signals=[
+            Signal(kind=s.kind, start=s.start_char, end=s.end_char, text=s.text, detail=s.detail)
+            for s in signals
+        ],
+    )
+
+
+def iter_records(engine: Engine, *, page_size: int = 200) -> Iterator[ArticleRecord]:
+    """Every stored article as a contract record, in the order they were ingested."""
+    last_pk = 0
+    with engine.connect() as conn:
+        while True:
+            rows = conn.execute(
+                select(t.articles)
+                .where(t.articles.c.pk > last_pk)
+                .order_by(t.articles.c.pk)
+                .limit(page_size)
+            ).all()
+            if not rows:
+                return
+            pks = [r.pk for r in rows]
+            places = _by_article(conn, t.place_mentions, pks, t.place_mentions.c.pk)
+            sources = _by_article(conn, t.sources, pks, t.sources.c.pk)
+            claims = _by_article(conn, t.claims, pks, t.claims.c.pk)
+            signals = _by_article(conn, t.signals, pks, t.signals.c.position)
+            claim_pks = [c.pk for group in claims.values() for c in group]
+            chains = _links(conn, t.claim_chain, t.sources, "source_id", claim_pks)
+            claim_places = _links(conn, t.claim_places, t.place_mentions, "mention_id", claim_pks)
+            for row in rows:
+                yield _record(
+                    row,
+                    places[row.pk],
+                    sources[row.pk],
+                    claims[row.pk],
+                    signals[row.pk],
+                    chains,
+                    claim_places,
+                )
+            last_pk = rows[-1].pk
