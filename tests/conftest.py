@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from spacy.language import Language
@@ -23,7 +24,9 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def nlp() -> Language:
+def nlp(gazetteer: Gazetteer) -> Language:
+    """The default pipeline with claimledger's stages, on the session's gazetteer."""
+    os.environ["CLAIMLEDGER_GAZETTEER"] = str(gazetteer.path)  # for CLI runs in subprocesses
     return load()
 
 
@@ -50,9 +53,33 @@ def run_cli(
     input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """The installed command, as a user runs it."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMLEDGER_")}
+    # a user's settings stay out of the tests; the session's gazetteer goes in
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CLAIMLEDGER_") or k == "CLAIMLEDGER_GAZETTEER"
+    }
     full_env.update(env or {})
     command = [sys.executable, "-m", "claimledger", *map(str, args)]
     return subprocess.run(
         command, cwd=cwd, env=full_env, capture_output=True, text=True, input=input, timeout=600
     )
+
+
+if TYPE_CHECKING:  # the gazetteer's imports (pandas, for KATOTTG) only for the tests that use it
+    from claimledger.places.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """The real gazetteer, built once per session into a temporary folder.
+
+    $CLAIMLEDGER_GAZETTEER naming an existing built file is used instead (no build). Tests
+    that change a gazetteer work on a copy of `gazetteer.path`, never on it.
+    """
+    from claimledger.places.gazetteer import Gazetteer
+
+    existing = os.environ.get("CLAIMLEDGER_GAZETTEER")
+    if existing and Path(existing).is_file():
+        return Gazetteer.open(existing)
+    return Gazetteer.open(tmp_path_factory.mktemp("gazetteer") / "gazetteer.sqlite")

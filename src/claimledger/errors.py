@@ -38,6 +38,21 @@ class E(StrEnum):
     NO_LEDGER = "no ledger at {url} (run `claimledger ingest` first, or pass --db)"
     BAD_DB_URL = "cannot open database '{url}': {detail}"
     ID_TAKEN = "id '{id}' is already used by another text; stored under its content hash {hash}"
+    GAZETTEER_MISSING = "no gazetteer at {path} (run `claimledger gazetteer build`, or pass --path)"
+    GAZETTEER_UNREADABLE = (
+        "cannot read the gazetteer at {path}: {detail} "
+        "(rebuild it with `claimledger gazetteer build`)"
+    )
+    GAZETTEER_NO_FILE = "{path}: no such file to import"
+    GAZETTEER_BAD_FILE = (
+        "{path}: not a GeoNames {format} file ({detail}); main dumps are at "
+        "download.geonames.org/export/dump/, postal codes at download.geonames.org/export/zip/"
+    )
+    GAZETTEER_FORMAT = "unknown import format '{format}' (use one of: {formats})"
+    GAZETTEER_NOT_OURS = (
+        "{path} exists and is not a claimledger gazetteer; it is left alone "
+        "(move it away, or pass another --path)"
+    )
 
 
 class ClaimledgerError(Exception):

@@ -30,21 +30,39 @@ def default_model() -> str:
     return DEFAULT_MODELS[0]
 
 
-def load(name: str | None = None) -> Language:
-    """The spaCy pipeline `name` (a package such as en_core_web_md, or a path), loaded once.
+# claimledger's components, in pipeline order, added after the loaded pipeline's own
+STAGES = ("claimledger_places",)
+
+
+def load(name: str | None = None, *, stages: bool = True) -> Language:
+    """The spaCy pipeline `name` (a package such as en_core_web_md, or a path), loaded once,
+    with claimledger's stages added after its own components (stages=False: the bare pipeline).
 
     Our components write onto the Doc's `._` attributes; those are registered here.
     """
-    return _load(name or default_model())
+    return _load(name or default_model(), stages)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str) -> Language:
+def _load(name: str, stages: bool) -> Language:
     register_extensions()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ClaimledgerError(E.MODEL_MISSING, name=name) from exc
+    if stages:
+        add_stages(nlp)
+    return nlp
+
+
+def add_stages(nlp: Language) -> Language:
+    """Add claimledger's components to a pipeline (a user's own one too)."""
+    import claimledger.places.component  # noqa: F401  (registers the factory with spaCy)
+
+    for stage in STAGES:
+        if stage not in nlp.pipe_names:
+            nlp.add_pipe(stage)
+    return nlp
 
 
 def parse(

@@ -1,0 +1,68 @@
+"""The spaCy component: find place mentions on a Doc, resolve them, write `doc._.places`."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.extensions import register_extensions
+from claimledger.places.gazetteer import Entry, Gazetteer
+from claimledger.places.recognize import find_aliases, find_mentions
+from claimledger.places.resolve import Resolver, Target, _prominence
+
+log = logging.getLogger(__name__)
+
+FACTORY = "claimledger_places"
+OWN_NAME_KINDS = {"official", "romanized", "russian", "abbreviation"}
+
+
+def _known_weight(entry: Entry) -> float:
+    prominence = _prominence(entry)
+    return prominence if entry.feature_class != "P" else max(0.0, prominence - 0.1)
+
+
+class PlaceStage:
+    """Recognition, then resolution against an injected gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
+        self.known = lru_cache(maxsize=65536)(self._known)
+        register_extensions()
+
+    def _known(self, name: str) -> float:
+        """How well-known a name is, 0..1: the prominence of the best place whose own name it is.
+
+        Only own names count (not one of many alternates), and a town counts for less than its
+        size alone says: capitalised words like "Union" or "Federal" are towns somewhere too.
+        """
+        entries = [
+            e
+            for e in self.gazetteer.lookup(name, fuzzy=False, limit=10)
+            if e.similarity >= 0.999 and e.name_kind in OWN_NAME_KINDS
+        ]
+        return max((_known_weight(e) for e in entries), default=0.0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            mentions = find_mentions(doc, known=self.known)
+            aliases = find_aliases(doc, mentions)
+            targets = [Target(m.start, m.end, m.text, m.hint, tuple(m.flags)) for m in mentions]
+            doc._.places = self.resolver.resolve(targets, aliases)
+        except Exception:  # one bad document does not stop the batch; it gets no places
+            log.exception("place stage failed on a document")
+            doc._.places = []
+        return doc
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"gazetteer_path": None},
+    assigns=["doc._.places"],
+    requires=["doc.ents", "token.dep"],
+)
+def make_place_stage(nlp: Language, name: str, gazetteer_path: str | None) -> PlaceStage:
+    return PlaceStage(Gazetteer.open(gazetteer_path))
