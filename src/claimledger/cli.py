@@ -155,6 +155,7 @@ def _records(
     batch_size: int,
     jobs: int,
 ) -> Iterator[ArticleRecord]:
+    _ensure_gazetteer()
     nlp = load(model)
     items = read_paths(
         paths, max_bytes=max_bytes, defaults=Defaults(outlet=outlet, published=published)
@@ -172,6 +173,24 @@ def _article_table(title: str) -> Table:
             name, no_wrap=True, min_width=len(name), justify="left" if name == "lang" else "right"
         )
     return table
+
+
+def _ensure_gazetteer() -> None:
+    """Build the place gazetteer before the pipeline needs it, saying so: it takes a minute."""
+    from claimledger.places.gazetteer import build_gazetteer, default_path
+    from claimledger.places.gazetteer.build import stale_reason
+
+    path = default_path()
+    reason = "there is none yet" if not path.exists() else stale_reason(path)
+    if reason is None:
+        return
+    message = f"building the place gazetteer at {path} ({reason}); once, about a minute"
+    if not stderr.is_terminal:
+        stderr.print(message, markup=False)
+        build_gazetteer(path)
+        return
+    with stderr.status(message) as status:
+        build_gazetteer(path, progress=lambda stage: status.update(f"{message}: {stage}"))
 
 
 def _print_table(records: Iterable[ArticleRecord]) -> None:
