@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from claimledger.model import PlaceMention
 from claimledger.places import resolve_spans
@@ -84,6 +85,17 @@ def load(path: Path) -> list[Doc]:
     return docs
 
 
+class Located(Protocol):
+    """A place answer: a resolved Place, a Candidate or a gazetteer Entry."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lon(self) -> float | None: ...
+
+
 @dataclass
 class Tally:
     n: int = 0
@@ -93,14 +105,9 @@ class Tally:
     abstained: int = 0
     missing: int = 0  # gold id not in the gazetteer
 
-    def add(
-        self,
-        gold: Gold,
-        place_id: str | None,
-        lat: float | None,
-        lon: float | None,
-        in_gazetteer: bool,
-    ) -> None:
+    def add(self, gold: Gold, answer: Located | None, in_gazetteer: bool) -> None:
+        place_id = answer.id if answer else None
+        lat, lon = (answer.lat, answer.lon) if answer else (None, None)
         self.n += 1
         if not in_gazetteer:
             self.missing += 1
@@ -160,30 +167,9 @@ def evaluate_gold_spans(docs: Sequence[Doc], gazetteer: Gazetteer) -> dict[str, 
         mentions = resolve_spans(doc.text, spans, gazetteer=gazetteer)
         for gold, mention in zip(doc.gold, mentions, strict=True):
             present = gazetteer.get(f"geonames:{gold.geonameid}") is not None
-            place = mention.place
-            answered.add(
-                gold,
-                place.id if place else None,
-                place.lat if place else None,
-                place.lon if place else None,
-                present,
-            )
-            best = mention.candidates[0] if mention.candidates else None
-            top.add(
-                gold,
-                best.id if best else None,
-                best.lat if best else None,
-                best.lon if best else None,
-                present,
-            )
-            base = population_baseline(gazetteer, gold.phrase)
-            baseline.add(
-                gold,
-                base.id if base else None,
-                base.lat if base else None,
-                base.lon if base else None,
-                present,
-            )
+            answered.add(gold, mention.place, present)
+            top.add(gold, mention.candidates[0] if mention.candidates else None, present)
+            baseline.add(gold, population_baseline(gazetteer, gold.phrase), present)
     return {"answered": answered, "top candidate": top, "population baseline": baseline}
 
 
@@ -195,7 +181,7 @@ def evaluate_end_to_end(
     docs: Sequence[Doc], analyse: Callable[[str], list[PlaceMention]]
 ) -> dict[str, float]:
     tp_exact = tp_overlap = predicted = gold_total = 0
-    resolved_right = resolved_n = 0
+    answered, top = Tally(), Tally()  # resolution of the recognised gold toponyms
     for doc in docs:
         mentions = analyse(doc.text)
         predicted += len(mentions)
@@ -208,11 +194,8 @@ def evaluate_end_to_end(
             hit = next((m for s, m in spans.items() if _overlaps(s, key)), None)
             if hit is not None:
                 tp_overlap += 1
-                resolved_n += 1
-                if hit.place is not None and hit.place.lat is not None:
-                    resolved_right += (
-                        km(gold.lat, gold.lon, hit.place.lat, hit.place.lon or 0.0) <= 161
-                    )
+                answered.add(gold, hit.place, True)
+                top.add(gold, hit.candidates[0] if hit.candidates else None, True)
 
     def f1(tp: int) -> tuple[float, float, float]:
         p = tp / predicted if predicted else 0.0
@@ -228,7 +211,10 @@ def evaluate_end_to_end(
         "p_overlap": po,
         "r_overlap": ro,
         "f1_overlap": fo,
-        "within_161km_of_recognised": resolved_right / max(resolved_n, 1),
+        "recognised_exact_answered": answered.exact / max(answered.n, 1),
+        "recognised_161km_answered": answered.within161 / max(answered.n, 1),
+        "recognised_exact_top": top.exact / max(top.n, 1),
+        "recognised_161km_top": top.within161 / max(top.n, 1),
     }
 
 
@@ -284,13 +270,18 @@ def _end_to_end(docs: Sequence[Doc]) -> dict[str, object]:
 
     nlp = load_nlp()
     texts = [d.text for d in docs]
-    with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p.startswith("claimledger")]):
+    ours = [p for p in nlp.pipe_names if p.startswith("claimledger")]
+    list(nlp.pipe(texts[:10]))  # warm up (model, gazetteer, caches) before any timing
+    bare_runs, full_runs = [], []
+    for _round in range(2):  # alternate, keep the best of each: the machine is shared
+        with nlp.select_pipes(disable=ours):
+            t0 = time.perf_counter()
+            list(nlp.pipe(texts))
+            bare_runs.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        list(nlp.pipe(texts))
-        bare_seconds = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    docs_out = list(nlp.pipe(texts))
-    full_seconds = time.perf_counter() - t0
+        docs_out = list(nlp.pipe(texts))
+        full_runs.append(time.perf_counter() - t0)
+    bare_seconds, full_seconds = min(bare_runs), min(full_runs)
     by_text = {d.text: doc._.places or [] for d, doc in zip(docs, docs_out, strict=True)}
     e2e = evaluate_end_to_end(docs, lambda text: by_text[text])
     print_table([(k, f"{v:.3f}") for k, v in e2e.items()], ("end to end", "value"))

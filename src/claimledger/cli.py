@@ -366,6 +366,17 @@ def schema() -> None:
     sys.stdout.write(json_schema_text())
 
 
+def _mount_gazetteer() -> None:
+    from claimledger.places.gazetteer_cli import app as gazetteer_app
+
+    app.add_typer(
+        gazetteer_app, name="gazetteer", help="Build, inspect and search the place gazetteer."
+    )
+
+
+_mount_gazetteer()
+
+
 def _version(value: bool) -> None:
     if value:
         stdout.print(f"claimledger {__version__}")

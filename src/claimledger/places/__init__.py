@@ -19,10 +19,10 @@ def resolve_spans(
 ) -> list[PlaceMention]:
     """A place mention for each (start, end) span of `text`, in the order given."""
     from claimledger.places.gazetteer import Gazetteer
-    from claimledger.places.resolve import Resolver, Target
+    from claimledger.places.resolve import Resolver, target_in_text
 
     resolver = Resolver(gazetteer or Gazetteer.open())
-    return resolver.resolve([Target(start, end, text[start:end]) for start, end in spans])
+    return resolver.resolve([target_in_text(text, start, end) for start, end in spans])
 
 
 resolve = resolve_spans

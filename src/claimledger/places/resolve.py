@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -89,6 +90,7 @@ TEMPERATURE = 0.35  # softmax over scores: lower = more decisive
 RESOLVE_AT = 0.55  # confidence needed for `resolved`
 FAR_KM = 500.0
 EXACT_COMPANIONS = 0.9  # with an exact match, keep only candidates at least this similar
+READINGS = 5  # readings of each other name that the context weighs
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class Target:
     text: str
     hint: str | None = None
     flags: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()  # fuller names to try first ("Clay County" for "Clay counties")
 
 
 @dataclass
@@ -148,6 +151,36 @@ def query_forms(text: str, hint: str | None) -> tuple[list[str], str | None]:
     return forms, hint
 
 
+# "Clay and Jackson counties": the noun after a span says what kind of place it names
+_NOUN_AFTER = re.compile(
+    r"\s+(county|counties|parish|parishes|oblast|oblasts|region|regions|province|provinces|"
+    r"district|districts|raion|raions)\b",
+    re.IGNORECASE,
+)
+_SINGULAR = {
+    "counties": "county",
+    "parishes": "parish",
+    "oblasts": "oblast",
+    "regions": "region",
+    "provinces": "province",
+    "districts": "district",
+    "raions": "raion",
+}
+
+
+def target_in_text(text: str, start: int, end: int) -> Target:
+    """A Target for a given span, with what the word right after it says about it."""
+    name = text[start:end]
+    after = _NOUN_AFTER.match(text, end)
+    if after is None or name.split()[-1].lower() in SUFFIX_HINTS:
+        return Target(start, end, name)
+    noun = after.group(1).lower()
+    noun = _SINGULAR.get(noun, noun)
+    return Target(
+        start, end, name, hint=SUFFIX_HINTS.get(noun), forms=(f"{_strip(name)} {noun.title()}",)
+    )
+
+
 def _core_key(text: str) -> str:
     """The name without generic words before or after it: Krasnoarmeysk for "Mikrorayon
     Krasnoarmeysk" and for "the Krasnoarmeysk direction"."""
@@ -194,7 +227,8 @@ class Resolver:
     # -- candidates ---------------------------------------------------------------------------
     def candidates(self, target: Target) -> tuple[list[Entry], tuple[str, ...], str | None]:
         forms, hint = query_forms(target.text, target.hint)
-        key = fold(forms[0])
+        forms = [*target.forms, *forms]
+        key = fold(forms[len(target.forms)])
         alias = region_aliases().get(key) or admin1_abbreviations().get(key)
         if alias is not None:
             country, divisions = alias
@@ -206,15 +240,19 @@ class Resolver:
             if entry is not None:
                 return [entry], (entry.id,), "country"
         best: dict[str, Entry] = {}
-        for form in forms:
-            for entry in map(
-                partial(_respell, form), self.gazetteer.lookup(form, limit=self.limit)
-            ):
-                known = best.get(entry.id)
-                if known is None or entry.similarity > known.similarity:
-                    best[entry.id] = entry
+        # exact and same-skeleton names first; the costlier fuzzy search only for a name the
+        # gazetteer does not know as written (a garble)
+        for fuzzy in (False, True):
+            for form in forms:
+                found = self.gazetteer.lookup(form, fuzzy=fuzzy, limit=self.limit)
+                for entry in map(partial(_respell, form), found):
+                    known = best.get(entry.id)
+                    if known is None or entry.similarity > known.similarity:
+                        best[entry.id] = entry
+                if any(e.similarity >= 0.999 for e in best.values()):
+                    break  # the full form matched exactly: no need for the shorter one
             if any(e.similarity >= 0.999 for e in best.values()):
-                break  # the full form matched exactly: no need for the shorter one
+                break
         entries = list(best.values())
         if any(e.similarity >= 0.999 for e in entries):
             # fuzzy neighbours are for garbled names; a name the gazetteer knows as written
@@ -419,72 +457,79 @@ def _place(entry: Entry) -> Place:
     )
 
 
+def _near(entry: Entry, other: Entry) -> float:
+    """1 within 50 km, falling to 0 at 500 km; 0 when either has no point or is a country."""
+    if entry.lat is None or entry.lon is None or other.lat is None or other.lon is None:
+        return 0.0
+    if other.kind in COUNTRY_KINDS or entry.kind in COUNTRY_KINDS:
+        return 0.0
+    distance = km(entry.lat, entry.lon, other.lat, other.lon)
+    return 1.0 if distance < 50 else max(0.0, 1.0 - (distance - 50) / 450)
+
+
+def _fits(entry: Entry, other: Entry) -> float:
+    """How well two readings of two names sit together: one country, one division, close by."""
+    if entry.country is None or entry.country != other.country:
+        return 0.0
+    same_admin1 = entry.admin1_code is not None and entry.admin1_code == other.admin1_code
+    return W_COUNTRY + (W_ADMIN1 if same_admin1 else 0.0) + W_NEAR * _near(entry, other)
+
+
 @dataclass
 class _Context:
-    """What the document's confidently placed mentions say: countries, divisions, points."""
+    """What the document's other names say, each by all its likely readings.
 
-    countries: dict[str, dict[int, float]]  # country -> {mention index: weight}
-    admin1s: dict[str, dict[int, float]]
-    points: list[tuple[int, float, float, float]]  # (mention index, lat, lon, weight)
-    # mention index -> the mentions of the same name, itself included: a name repeated is one
-    # piece of evidence, not several that agree with each other
+    Every other name offers its top readings weighted by their probability, so two names that
+    are each unsure alone (Athens, Clarke County) can settle each other by fitting together.
+    """
+
+    # per name (a name repeated counts once): its mention indices and its weighted readings
+    groups: list[tuple[frozenset[int], list[tuple[Entry, float]]]]
+    # confidently placed points, for the far-from-context check: (mention index, lat, lon)
+    points: list[tuple[int, float, float]]
+    # mention index -> the mentions of the same name, itself included
     peers: dict[int, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def from_scored(cls, scored: list[_Scored]) -> _Context:
-        countries: dict[str, dict[int, float]] = defaultdict(dict)
-        admin1s: dict[str, dict[int, float]] = defaultdict(dict)
-        points = []
         by_name: dict[str, set[int]] = defaultdict(set)
         for index, item in enumerate(scored):
             by_name[fold(_strip(item.target.text))].add(index)
         peers = {i: frozenset(group) for group in by_name.values() for i in group}
-        for index, item in enumerate(scored):
-            top = item.top
-            if top is None or index != min(peers[index]):
-                continue  # a name repeated counts once
-            weight = item.top_prob * _name_certainty(top.similarity)
-            if weight < 0.5:
+        groups: list[tuple[frozenset[int], list[tuple[Entry, float]]]] = []
+        points: list[tuple[int, float, float]] = []
+        for members in map(frozenset, by_name.values()):
+            item = scored[min(members)]
+            readings = [
+                (entry, prob * _name_certainty(entry.similarity))
+                for entry, prob in zip(
+                    item.candidates[:READINGS], item.probs[:READINGS], strict=False
+                )
+            ]
+            readings = [(e, w) for e, w in readings if w >= 0.05]
+            if not readings:
                 continue
-            if top.country:
-                countries[top.country][index] = weight
-            if top.admin1_code:
-                admin1s[top.admin1_code][index] = weight
-            if top.lat is not None and top.lon is not None and top.kind not in COUNTRY_KINDS:
-                points.append((index, top.lat, top.lon, weight))
-        return cls(countries, admin1s, points, peers)
-
-    def _share(self, table: dict[str, dict[int, float]], key: str | None, index: int) -> float:
-        if not key:
-            return 0.0
-        peers = self.peers.get(index, frozenset())
-        mine = sum(w for i, w in table.get(key, {}).items() if i not in peers)
-        total = sum(w for group in table.values() for i, w in group.items() if i not in peers)
-        return mine / total if total else 0.0
+            groups.append((members, readings))
+            top, weight = readings[0]
+            placed = top.lat is not None and top.lon is not None
+            if weight >= 0.5 and placed and top.kind not in COUNTRY_KINDS:
+                points.extend((i, top.lat, top.lon) for i in members)  # type: ignore[misc]
+        return cls(groups, points, peers)
 
     def support(self, entry: Entry, index: int) -> float:
-        near = 0.0
-        if entry.lat is not None and entry.lon is not None:
-            peers = self.peers.get(index, frozenset({index}))
-            distances = [
-                km(entry.lat, entry.lon, lat, lon)
-                for i, lat, lon, _w in self.points
-                if i not in peers
-            ]
-            if distances:
-                nearest = min(distances)
-                near = 1.0 if nearest < 50 else max(0.0, 1.0 - (nearest - 50) / 450)
-        return (
-            W_COUNTRY * self._share(self.countries, entry.country, index)
-            + W_ADMIN1 * self._share(self.admin1s, entry.admin1_code, index)
-            + W_NEAR * near
-        )
+        gained = possible = 0.0
+        for members, readings in self.groups:
+            if index in members:
+                continue
+            possible += max(w for _e, w in readings)
+            gained += max(w * _fits(entry, other) for other, w in readings)
+        return gained / possible if possible else 0.0
 
     def is_far(self, entry: Entry, index: int) -> bool:
         if entry.feature_class != "P" or entry.lat is None or entry.lon is None:
             return False  # countries and divisions are far from their towns by nature
         peers = self.peers.get(index, frozenset({index}))
-        others = [(lat, lon) for i, lat, lon, _w in self.points if i not in peers]
+        others = [(lat, lon) for i, lat, lon in self.points if i not in peers]
         if not others:
             return False
         return min(km(entry.lat, entry.lon, lat, lon) for lat, lon in others) > FAR_KM

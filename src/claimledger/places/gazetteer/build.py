@@ -444,6 +444,8 @@ def build_gazetteer(
     temp = Path(temp_name)
     try:
         report = _build_into(temp, previous, report_progress)
+        # mkstemp makes the file private (0600); a gazetteer is public data, readable by all
+        temp.chmod(target.stat().st_mode & 0o777 if target.exists() else 0o644)
         os.replace(temp, target)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):

@@ -10,7 +10,6 @@ import json
 import logging
 import sqlite3
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -279,19 +278,24 @@ class Gazetteer:
         precisions = self._rows(
             "SELECT precision, count(*) FROM places GROUP BY precision ORDER BY 2 DESC", ()
         )
+        packages = _json_value(meta.get("packages")) or {}
+        imports = _json_value(meta.get("imports")) or []
+        sources = [f"{name} {version}" for name, version in packages.items()]
+        sources += [f"{item['path']} ({item['format']})" for item in imports]
         return {
             "path": str(self.path),
+            "sources": sources,
             "size_bytes": self.path.stat().st_size,
             "created": meta.get("created"),
             "build_seconds": float(meta.get("build_seconds", "0") or 0),
             "build_version": meta.get("build_version"),
-            "packages": _json_or(meta.get("packages"), {}),
+            "packages": packages,
             "names_module": meta.get("names_module"),
-            "imports": _json_or(meta.get("imports"), []),
+            "imports": imports,
             "places": sum(by_source.values()),
             "names": self._rows("SELECT count(*) FROM names", ())[0][0],
             "by_source": by_source,
-            "by_kind": dict(Counter(dict(by_kind)).most_common()),
+            "by_kind": dict(by_kind),
             "by_country": dict(by_country),
             "by_precision": dict(precisions),
             "names_by_kind": dict(name_kinds),
@@ -300,10 +304,11 @@ class Gazetteer:
         }
 
 
-def _json_or(text: str | None, default: object) -> object:
+def _json_value(text: str | None) -> Any:
+    """A JSON value stored in `meta`, or None when absent or unreadable."""
     if not text:
-        return default
+        return None
     try:
         return json.loads(text)
     except ValueError:
-        return default
+        return None
