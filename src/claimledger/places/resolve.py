@@ -390,7 +390,10 @@ class Resolver:
             confidence = min(confidence, 0.5)  # Donbas: all of its divisions, none alone
         if not item.forced:  # a table's mapping (DPR -> Donetsk Oblast) is no spelling matter
             flags |= self._name_flags(target.text, top)
-        if context.is_far(top, number - 1):
+        # a capital, or a place standing for its government ("Kyiv said"), is far from the
+        # fighting by nature
+        exempt = "metonymic" in flags or top.kind == "PPLC"
+        if not exempt and context.is_far(top, number - 1):
             # hundreds of kilometres from every other place in the text: more likely another
             # place of the same name, or a garble; shown with its candidates, not placed
             flags.add("far_from_context")
