@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from claimledger import __version__
 from claimledger.analyze import analyze
+from claimledger.console import stderr, stdout
 from claimledger.errors import ClaimledgerError, Problem
 from claimledger.model import Article, ArticleRecord, json_schema_text
 from claimledger.nlp import MODEL_ENV, default_model, load
@@ -31,9 +31,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn war reporting into a ledger of claims: who claims what, where, when, via whom.",
 )
-# Piped output gets a wide table rather than Rich's 80 columns.
-stdout = Console(width=None if sys.stdout.isatty() else 160)
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 class Format(StrEnum):

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimledger.extensions import register_extensions
 from claimledger.places.gazetteer import Entry, Gazetteer
 from claimledger.places.recognize import find_aliases, find_mentions
-from claimledger.places.resolve import Resolver, Target, _prominence
+from claimledger.places.resolve import Resolver, Target, prominence
 
 log = logging.getLogger(__name__)
 
@@ -20,8 +20,8 @@ OWN_NAME_KINDS = {"official", "romanized", "russian", "abbreviation"}
 
 
 def _known_weight(entry: Entry) -> float:
-    prominence = _prominence(entry)
-    return prominence if entry.feature_class != "P" else max(0.0, prominence - 0.1)
+    weight = prominence(entry)
+    return weight if entry.feature_class != "P" else max(0.0, weight - 0.1)
 
 
 class PlaceStage:

