@@ -20,8 +20,11 @@ def _article(text: str, **meta: str) -> object:
 def test_default_model_is_an_installed_english_pipeline(nlp: Language) -> None:
     assert default_model() in DEFAULT_MODELS
     assert nlp.lang == "en"
-    assert {"parser", "ner", "claimledger_places"} <= set(nlp.pipe_names)
-    assert nlp.pipe_names[-1] == "claimledger_places"  # after the model's own components
+    names = nlp.pipe_names
+    assert {"parser", "ner", "claimledger_places", "claimledger_sources"} <= set(names)
+    # our stages after the model's own components; paragraph breaks marked before the parser
+    assert names[-2:] == ["claimledger_places", "claimledger_sources"]
+    assert names.index("claimledger_paragraphs") == names.index("parser") - 1
 
 
 def test_model_is_chosen_by_name_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,7 +64,11 @@ def test_analyze_keeps_order_across_batches_and_languages(nlp: Language) -> None
     english = records[0]
     assert isinstance(english, ArticleRecord)
     assert [p.text for p in english.places] == ["Kharkiv"]
-    assert (english.sources, english.claims, english.signals) == ([], [], [])
+    assert [s.name for s in english.sources] == ["officials"]
+    assert [(c.cue.text if c.cue else None, c.chain) for c in english.claims] == [
+        ("said", [english.sources[0].id])
+    ]
+    assert english.signals == []
 
 
 def test_text_over_the_pipeline_limit_is_a_problem_not_a_crash(nlp: Language) -> None:

@@ -112,6 +112,9 @@ class Source(_Model):
     kind: str
     side: Side = "unknown"
     anonymous: bool = False
+    role: str | None = Field(
+        None, description='What the text says the source is: "the commander of an infantry company"'
+    )
     mentions: list[tuple[int, int]] = Field(default_factory=list)
 
 
@@ -155,6 +158,9 @@ class Claim(_Model):
     chain: list[str] = Field(
         default_factory=list,
         description="Source ids, origin first ... the source the article cites directly.",
+    )
+    channel: str | None = Field(
+        None, description='How the last source put it out, when stated: "Telegram channel"'
     )
     type: ClaimType
     status: ClaimStatus

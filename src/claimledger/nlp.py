@@ -31,7 +31,9 @@ def default_model() -> str:
 
 
 # claimledger's components, in pipeline order, added after the loaded pipeline's own
-STAGES = ("claimledger_places",)
+STAGES = ("claimledger_places", "claimledger_sources")
+# components that prepare the parse: added before the pipeline's parser
+PARSE_STAGES = ("claimledger_paragraphs",)
 
 
 def load(name: str | None = None, *, stages: bool = True) -> Language:
@@ -57,11 +59,24 @@ def _load(name: str, stages: bool) -> Language:
 
 def add_stages(nlp: Language) -> Language:
     """Add claimledger's components to a pipeline (a user's own one too)."""
-    import claimledger.places.component  # noqa: F401  (registers the factory with spaCy)
+    # importing the modules registers their factories with spaCy
+    import claimledger.places.component
+    import claimledger.sources.component  # noqa: F401
 
+    add_parse_stages(nlp)
     for stage in STAGES:
         if stage not in nlp.pipe_names:
             nlp.add_pipe(stage)
+    return nlp
+
+
+def add_parse_stages(nlp: Language) -> Language:
+    """Add the components that prepare the parse (paragraph breaks) before the parser."""
+    import claimledger.paragraphs  # noqa: F401
+
+    for stage in PARSE_STAGES:
+        if stage not in nlp.pipe_names and "parser" in nlp.pipe_names:
+            nlp.add_pipe(stage, before="parser")
     return nlp
 
 

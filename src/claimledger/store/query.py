@@ -128,6 +128,7 @@ def _record(
                 kind=s.kind,
                 side=s.side,
                 anonymous=s.anonymous,
+                role=s.role,
                 mentions=[tuple(m) for m in s.mentions],
             )
             for s in sources
@@ -142,6 +143,7 @@ def _record(
                 source_span=c.source_span,
                 content_span=CharRange(start=c.content_start, end=c.content_end),
                 chain=chains.get(c.pk, []),
+                channel=c.channel,
                 type=c.type,
                 status=c.status,
                 date=ClaimDate(

@@ -88,6 +88,7 @@ sources = Table(
     Column("kind", String(64), nullable=False),
     Column("side", String(16), nullable=False, index=True),
     Column("anonymous", Boolean, nullable=False),
+    Column("role", Text),
     Column("mentions", JSON, nullable=False),
     UniqueConstraint("article_pk", "source_id", name="uq_sources_article_source"),
 )
@@ -114,6 +115,7 @@ claims = Table(
     Column("actors", JSON, nullable=False),
     Column("quantities", JSON, nullable=False),
     Column("acled", JSON),
+    Column("channel", Text),
     UniqueConstraint("article_pk", "claim_id", name="uq_claims_article_claim"),
 )
 

@@ -84,6 +84,7 @@ def _store_record(conn: Connection, record: ArticleRecord, model: str | None) ->
                 "kind": s.kind,
                 "side": s.side,
                 "anonymous": s.anonymous,
+                "role": s.role,
                 "mentions": [list(m) for m in s.mentions],
             }
             for s in record.sources
@@ -113,6 +114,7 @@ def _store_record(conn: Connection, record: ArticleRecord, model: str | None) ->
                 "actors": [x.model_dump() for x in c.actors],
                 "quantities": [q.model_dump() for q in c.quantities],
                 "acled": c.acled.model_dump() if c.acled else None,
+                "channel": c.channel,
             }
             for c in record.claims
         ],

@@ -1,0 +1,1 @@
+"""Sources and attribution: who said it, through whom, and on which side."""

@@ -1,0 +1,631 @@
+"""Find attributions (cue, source, content) on a parsed Doc.
+
+Citron's plan (cue, source and content found, then joined), done with spaCy's dependency
+parse and the cue tables in data/sources/. Four passes, each claiming the tokens it uses so
+that no later pass reads the same words twice:
+
+1. direct quotes with a speech verb right before or after them ("'...,' said X", "X said: '...'"),
+   and the rest of a quote split around its cue;
+2. prepositional cues ("according to X", "as reported by X"): the rest of the clause is content;
+3. cue verbs with their complement: a that-clause, an infinitive, an object or a preposition's
+   object, as the verb's row in cue_verbs.txt allows, or the clause a parenthetical cue sits in
+   ("These forces, the source claims, are ...");
+4. cue nouns with a that-clause ("the ministry's claim that ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.sources.cues import (
+    CueWord,
+    cite_verbs,
+    cue_nouns,
+    cue_phrases,
+    cue_verbs,
+    speaker_nouns,
+)
+from claimledger.sources.denials import is_denial
+from claimledger.sources.quotes import find_quotes
+from claimledger.sources.types import Attribution, CharRange
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE = ("who", "that", "which", "whom")
+EDGE_PUNCT = " \t\n,;:.-–—"
+# how far from a quote its cue may stand, in tokens
+QUOTE_REACH = 12
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    return _Finder(doc).run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quotes = [q for q in find_quotes(doc.text) if q[1] - q[0] > 2]
+        self.quote_of = [-1] * len(doc)  # token -> index of the quote it lies in
+        for n, (start, end) in enumerate(self.quotes):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.quote_of[tok.i] = n
+        self.used: set[int] = set()  # tokens already cue or source of an attribution
+        self.quote_used: set[int] = set()
+        self.found: list[Attribution] = []
+
+    def run(self) -> list[Attribution]:
+        self._quotes()
+        self._colons()
+        self._phrases()
+        self._verbs()
+        self._nouns()
+        self.found.sort(key=lambda a: a.cue[0])
+        _set_parents(self.found)
+        return self.found
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _inside_quote(self, tok: Token) -> bool:
+        return self.quote_of[tok.i] >= 0 and not tok.is_quote
+
+    def _add(
+        self,
+        cue: Sequence[Token],
+        source: Token | None,
+        content: Iterable[CharRange],
+        kind: str,
+        cue_lemma: str,
+        denial: bool = False,
+    ) -> None:
+        ranges = tuple(r for r in (_trim(self.doc.text, s, e) for s, e in sorted(content)) if r)
+        if not ranges:
+            return
+        src = _np_range(self.doc, source, cue[-1]) if source is not None else None
+        cue_range = (cue[0].idx, cue[-1].idx + len(cue[-1].text))
+        negated = any(c.dep_ == "neg" for c in cue[-1].children)
+        if not denial:
+            denial = is_denial(self.doc, ranges)
+        self.found.append(
+            Attribution(
+                cue_range, cue_lemma, src, ranges, kind, denial and not negated, negated=negated
+            )
+        )
+        self.used.update(t.i for t in cue)
+        if source is not None:
+            self.used.update(t.i for t in _np_tokens(source, cue[-1]))
+
+    # -- 1. direct quotes ----------------------------------------------------------------
+
+    def _quotes(self) -> None:
+        doc = self.doc
+        for n, (start, end) in enumerate(self.quotes):
+            if n in self.quote_used:
+                continue
+            inner = doc.char_span(start, end, alignment_mode="contract")
+            if inner is None or sum(1 for t in inner if t.is_alpha) < 3:
+                continue  # a scare-quoted word or title, not speech
+            cue = self._cue_after(end) or self._cue_before(start)
+            if cue is None:
+                self._colon_quote(n, start, end)
+                continue
+            verb, entry = cue
+            content = [(start, end)]
+            self.quote_used.add(n)
+            if verb.idx > start:
+                content += self._continuation(verb, n)
+            self._add(
+                _cue_tokens(verb),
+                self._quote_source(verb, n),
+                content,
+                "direct",
+                entry.lemma,
+                entry.cls == "denial",
+            )
+
+    def _quote_source(self, verb: Token, n: int) -> Token | None:
+        """The speaker of a quote stands outside it: a parse may take a noun inside the quote
+        for the subject of "said" ('"The convoy left," said an officer')."""
+        source = _verb_source(verb)
+        if source is None or self.quote_of[source.i] != n:
+            return source
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod", "dep")
+                and self.quote_of[c.i] != n
+                and c.pos_ in ("NOUN", "PROPN", "PRON")
+            ),
+            None,
+        )
+
+    def _colon_quote(self, n: int, start: int, end: int) -> None:
+        """'Karadsheh described the scene: "Roads were blocked ..."': the colon is the cue."""
+        last = _token_before(self.doc, start)
+        if last is None or self.doc[last].text != ":" or last in self.used:
+            return
+        colon = self.doc[last]
+        root = colon.sent.root if colon.sent.root.i < colon.i else None
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root else None
+        if subject is None or self.quote_of[subject.i] >= 0:
+            return
+        self.quote_used.add(n)
+        self._add([colon], subject, [(start, end)], "direct", ":")
+
+    def _colons(self) -> None:
+        """A headline or lead of the form 'Trump: Cruz has a long way to go'."""
+        for tok in self.doc:
+            if tok.text != ":" or tok.i in self.used or self.quote_of[tok.i] >= 0:
+                continue
+            sent = tok.sent
+            left = [t for t in self.doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
+            right = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
+            if not 1 <= len(left) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in left):
+                continue
+            if left[0].pos_ != "PROPN" or not any(t.pos_ in ("VERB", "AUX") for t in right):
+                continue
+            head = next(
+                (t for t in left if t.head.i >= tok.i or t.head == t or t.head not in left),
+                left[-1],
+            )
+            if not _speaker(head) or head.lemma_.lower() in cue_nouns():
+                continue  # "Exclusive Report: ..." is a label, not a speaker
+            self._add([tok], head, _ranges(right), "indirect", ":")
+
+    def _speech_verb(self, tok: Token) -> CueWord | None:
+        entry = cue_verbs().get(tok.lemma_.lower())
+        if entry is None or not entry.speech or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        if tok.i in self.used or self._inside_quote(tok):
+            return None
+        return entry
+
+    def _cue_after(self, end: int) -> tuple[Token, CueWord] | None:
+        """'"...," said the ministry' or '"...," the ministry said'."""
+        doc = self.doc
+        first = _token_at_or_after(doc, end)
+        if first is None:
+            return None
+        closing = doc.text[max(0, end - 2) : end - 1]
+        if closing == ".":
+            # English turns the full stop into a comma when a cue follows; a short
+            # '"..." Trump said.' is still a cue, a new sentence is not
+            return self._short_cue_after(first)
+        # '"Stop!" he shouted' goes on in lower case or with the verb; a new sentence does not
+        goes_on = doc[first].is_lower or doc[first].pos_ == "VERB"
+        verb_next = any(self._speech_verb(t) for t in doc[first : first + 3])
+        if closing in ("!", "?") and not goes_on and not verb_next:
+            return None
+        for tok in doc[first : first + QUOTE_REACH]:
+            if tok.is_quote or (tok.is_sent_start and tok.i > first and tok.text not in ","):
+                break
+            if tok.text in ".!?":
+                break
+            entry = self._speech_verb(tok)
+            if entry is not None:
+                # the verb must not have content of its own after the quote
+                if any(c.dep_ == "ccomp" and c.idx > end for c in tok.children):
+                    return None
+                return tok, entry
+        return None
+
+    def _short_cue_after(self, first: int) -> tuple[Token, CueWord] | None:
+        """'"...." Trump said.': subject and speech verb, then the end of the sentence."""
+        doc = self.doc
+        for tok in doc[first : first + 6]:
+            entry = self._speech_verb(tok)
+            if entry is not None:
+                rest = [t for t in doc[tok.i + 1 : tok.i + 4] if not t.is_space]
+                if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+                    return None
+                if (rest and rest[0].text in ".!?") or not rest:
+                    return tok, entry
+                return None
+            if tok.text in ".!?" or tok.is_quote:
+                return None
+        return None
+
+    def _cue_before(self, start: int) -> tuple[Token, CueWord] | None:
+        """'The ministry said: "..."', 'he told reporters, "..."'."""
+        doc = self.doc
+        last = _token_before(doc, start)
+        if last is None:
+            return None
+        if doc[last].text not in (":", ",") and not self._speech_verb(doc[last]):
+            return None
+        lo = max(0, last - QUOTE_REACH)
+        for tok in reversed(doc[lo : last + 1]):
+            if tok.is_quote or tok.text in ".!?":
+                break
+            entry = self._speech_verb(tok)
+            if entry is not None:
+                if any(c.dep_ == "ccomp" and c.idx < start for c in tok.children):
+                    return None
+                return tok, entry
+        return None
+
+    def _continuation(self, verb: Token, n: int) -> list[CharRange]:
+        """The next quote of a quote split around its cue: '"A," he said. "B."'."""
+        if n + 1 >= len(self.quotes) or n + 1 in self.quote_used:
+            return []
+        start, end = self.quotes[n + 1]
+        sent_end = verb.sent.end_char
+        between = self.doc.text[verb.idx : start]
+        # only the cue clause and its full stop or comma may lie between the two parts
+        if start > sent_end + 3 and "\n" not in self.doc.text[sent_end:start]:
+            return []
+        if len(between) > 200 or self._cue_after(end) is not None:
+            return []
+        self.quote_used.add(n + 1)
+        return [(start, end)]
+
+    # -- 2. according to X ---------------------------------------------------------------
+
+    def _phrases(self) -> None:
+        doc = self.doc
+        words = [t.lower_ for t in doc]
+        for phrase in cue_phrases():
+            size = len(phrase)
+            for i in range(len(doc) - size + 1):
+                if tuple(words[i : i + size]) != phrase or i in self.used:
+                    continue
+                cue = list(doc[i : i + size])
+                if self._inside_quote(cue[0]):
+                    continue
+                source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+                if source is None:
+                    continue
+                clause = _clause_of(cue[0])
+                removed = set(t.i for t in cue) | {t.i for t in source.subtree}
+                if clause is None:
+                    continue
+                sent = cue[0].sent
+                content = _ranges(
+                    t
+                    for t in clause.subtree
+                    if t.i not in removed and sent.start <= t.i < sent.end and not t.is_space
+                )
+                self._add(cue, source, content, "according_to", " ".join(phrase))
+
+    # -- 3. cue verbs ----------------------------------------------------------------------
+
+    def _verbs(self) -> None:
+        for tok in self.doc:
+            if tok.pos_ not in ("VERB", "AUX") or tok.i in self.used:
+                continue
+            entry = cue_verbs().get(tok.lemma_.lower())
+            if entry is None or self._inside_quote(tok):
+                continue
+            if tok.lemma_.lower() in cite_verbs() and tok.dep_ in ("advcl", "acl", "relcl"):
+                continue  # "Life, citing SHOT, reported": a link of the chain, not a claim
+            ranges = _verb_content(tok, entry)
+            if (
+                not ranges
+                and entry.speech
+                and tok.dep_ in ("parataxis", "advcl")
+                and _has_source(tok)
+                and not any(c.dep_ == "mark" for c in tok.children)
+            ):
+                # parenthetical: "These forces, the source claims, are being tasked ..."
+                own = {t.i for t in tok.subtree}
+                ranges = _ranges(t for t in tok.head.subtree if t.i not in own)
+            if not ranges and _has_source(tok) and "quote" not in entry.frames:
+                ranges = _weak_content(tok)
+            if not ranges:
+                continue
+            kind = "indirect"
+            if any(self.quote_of[t.i] >= 0 for t in _tokens_in(self.doc, ranges)):
+                kind = "mixed"
+            self._add(
+                _cue_tokens(tok),
+                _verb_source(tok),
+                ranges,
+                kind,
+                entry.lemma,
+                entry.cls == "denial",
+            )
+
+    # -- 4. cue nouns ----------------------------------------------------------------------
+
+    def _nouns(self) -> None:
+        nouns = cue_nouns()
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in self.used:
+                continue
+            if self._inside_quote(tok):
+                continue
+            clause = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("acl", "ccomp")
+                    and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+            source = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if source is None:
+                by = next(
+                    (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")),
+                    None,
+                )
+                source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            self._add(
+                [tok],
+                source,
+                _ranges(clause.subtree),
+                "noun",
+                tok.lemma_.lower(),
+                nouns[tok.lemma_.lower()] == "denial",
+            )
+
+
+# -- parse helpers -------------------------------------------------------------------------
+
+
+def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
+    """What a cue verb's complement says, as the verb's frames allow."""
+    kids = list(tok.children)
+    if "clause" in entry.frames:
+        for c in kids:
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _finite(c)):
+                return _ranges(c.subtree)
+    if "xcomp" in entry.frames:
+        for c in kids:
+            if c.dep_ == "xcomp":
+                return _ranges(c.subtree)
+            if c.dep_ == "dobj":  # "urged Kyiv to withdraw"
+                inner = next(
+                    (x for x in c.children if x.dep_ in ("xcomp", "acl") and x.tag_ == "VB"), None
+                )
+                if inner is not None:
+                    return _ranges(c.subtree)
+    if "object" in entry.frames:
+        oprd = next((c for c in kids if c.dep_ == "oprd"), None)
+        for c in kids:
+            if c.dep_ == "dobj" and oprd is not None:  # "called it a mistake"
+                return _ranges([*c.subtree, *oprd.subtree])
+            if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
+                return _ranges(c.subtree)
+    if entry.speech and any(c.dep_ == "nsubj" for c in kids):
+        so = next((c for c in kids if c.lower_ == "so" and c.dep_ == "advmod"), None)
+        if so is not None:  # "half said so"
+            return _ranges([so])
+    preps = entry.preps() | ({"about"} if entry.speech else set())
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return _ranges(obj[0].subtree)
+    return []
+
+
+# prepositions whose object can be what a stance is about ("agreed on a plan")
+TOPIC_PREPS = ("about", "on", "of", "for", "against", "over", "with", "to")
+
+
+# who can hold a stance: people, bodies, and pronouns for them
+SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+SPEAKER_PRONOUNS = ("i", "we", "he", "she", "they", "you")
+
+
+def _speaker(tok: Token) -> bool:
+    """A person, a body, or a pronoun or noun for one: who can say or hold something."""
+    return (
+        tok.ent_type_ in SPEAKER_ENTS
+        or tok.lower_ in SPEAKER_PRONOUNS
+        or tok.lower_ in ("some", "others", "many", "who")
+        or tok.lemma_.lower() in speaker_nouns()
+    )
+
+
+def _antecedent(tok: Token) -> Token:
+    """'Gerasimov, Chief of the General Staff of the Armed Forces, who informed ...': "who"
+    is a person, so its antecedent is the person the phrase is about, not the nearest noun."""
+    path = [tok]
+    while len(path) < 6 and path[-1].head is not path[-1]:
+        path.append(path[-1].head)
+    return next(
+        (n for n in path if n.ent_type_ == "PERSON"),
+        next((n for n in path if n.lemma_.lower() in speaker_nouns()), tok),
+    )
+
+
+def _has_source(tok: Token) -> bool:
+    """A subject that can be a source: a person, a body, or a pronoun for one."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.lower_ not in RELATIVE:
+            return _speaker(c)
+    return False
+
+
+def _weak_content(tok: Token) -> list[CharRange]:
+    """A cue verb with a named subject but none of its usual complements: its object, or
+    what a preposition says it is about ("Trump agreed on a plan", "she said that")."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "oprd"):
+            return _ranges(c.subtree)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if obj and obj[0].ent_type_ not in ("DATE", "TIME"):
+                return _ranges(obj[0].subtree)
+    return []
+
+
+def _finite(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _verb_source(verb: Token) -> Token | None:
+    """The head of the source phrase of a cue verb, following participles to their clause."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if by is not None:
+                return by
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            # "X was quoted as saying": the person quoted is the source
+            if subj is not None and tok is not verb:
+                return subj
+            if tok is verb:
+                return None  # "troops have been ordered to retreat": by whom, the text omits
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return _antecedent(tok.head) if subj.lower_ == "who" else tok.head
+            if tok is not verb and not _speaker(subj):
+                return None  # "no evidence has emerged to confirm": evidence says nothing
+            return subj
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "officials saying that ...", not "a term used to describe ..."
+            return tok.head if _speaker(tok.head) else None
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or tok.dep_ == "ccomp":
+            tok = tok.head
+            if tok.dep_ == "prep":  # "quoted the president as saying": as -> quoted
+                tok = tok.head
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            continue
+        return None
+    return None
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and an adverb between them ("has also said")."""
+    lo = verb.i
+    doc = verb.doc
+    while lo > 0:
+        prev = doc[lo - 1]
+        if (prev.head == verb and prev.dep_ in ("aux", "auxpass", "neg")) or (
+            prev.head == verb
+            and prev.dep_ == "advmod"
+            and lo - 1 > 0
+            and doc[lo - 2].head == verb
+            and doc[lo - 2].dep_ in ("aux", "auxpass")
+        ):
+            lo -= 1
+        else:
+            break
+    return list(doc[lo : verb.i + 1])
+
+
+def _np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
+    """The source phrase: the head's subtree without the cue's clause, around the head.
+
+    A relative clause holding the cue ("officials, who warned that ...") is not part of the
+    phrase that names the source.
+    """
+    skip = {t.i for t in cue.subtree} if cue is not None and cue.i != head.i else set()
+    if head.i in skip:
+        skip = set()
+    keep = {t.i for t in head.subtree} - skip
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return list(head.doc[lo : hi + 1])
+
+
+def _np_range(doc: Doc, head: Token, cue: Token | None = None) -> CharRange | None:
+    toks = _np_tokens(head, cue)
+    return _trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The verb (or root) of the clause a phrase is attached to."""
+    head = tok.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return head
+        head = head.head
+    return None
+
+
+def content_tokens(doc: Doc, ranges: Sequence[CharRange]) -> set[int]:
+    out: set[int] = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span)
+    return out
+
+
+def _tokens_in(doc: Doc, ranges: Sequence[CharRange]) -> list[Token]:
+    return [doc[i] for i in sorted(content_tokens(doc, ranges))]
+
+
+def _ranges(tokens: Iterable[Token]) -> list[CharRange]:
+    """Contiguous runs of tokens as character ranges."""
+    out: list[CharRange] = []
+    last = -2
+    for tok in sorted(tokens, key=lambda t: t.i):
+        end = tok.idx + len(tok.text)
+        if tok.i == last + 1 and out:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((tok.idx, end))
+        last = tok.i
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> CharRange | None:
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int | None:
+    for tok in doc:
+        if tok.idx >= char:
+            return tok.i
+    return None
+
+
+def _token_before(doc: Doc, char: int) -> int | None:
+    """The last token ending before `char`, skipping white space."""
+    best = None
+    for tok in doc:
+        if tok.idx + len(tok.text) <= char:
+            if not tok.is_space:
+                best = tok.i
+        else:
+            break
+    return best
+
+
+def _set_parents(found: list[Attribution]) -> None:
+    """An attribution whose cue lies in another's content is nested in it."""
+    for i, a in enumerate(found):
+        best: int | None = None
+        best_size = 0
+        for j, b in enumerate(found):
+            if i == j:
+                continue
+            for start, end in b.content:
+                if (
+                    start <= a.cue[0]
+                    and a.cue[1] <= end
+                    and (best is None or end - start < best_size)
+                ):
+                    best, best_size = j, end - start
+        a.parent = best
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.sent if span is not None else None

@@ -1,0 +1,100 @@
+"""Light coreference: "the ministry", "the spokesperson", "he", "Ahmedov" continue the source
+in focus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from claimledger.model import Source
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
+PERSONAL = {"he", "she", "him", "her"}
+PLURAL = {"they", "them"}
+THING = {"it"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+ORGANISATIONS = {
+    "news_agency",
+    "state_media",
+    "media",
+    "telegram_channel",
+    "government",
+    "military",
+    "security_service",
+    "think_tank",
+    "international_organisation",
+}
+
+
+@cache
+def focus_heads() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for line in (DATA / "focus_heads.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            head, kinds = (c.strip() for c in line.split("|"))
+            table[head] = frozenset(kinds.split(","))
+    return table
+
+
+@dataclass
+class Focus:
+    """The sources seen so far in an article, latest last."""
+
+    seen: list[tuple[Source, str]] = field(default_factory=list)  # (source, head lemma)
+
+    def add(self, source: Source, head: str) -> None:
+        self.seen.append((source, head))
+
+    def resolve(self, head: Token, phrase: list[Token]) -> Source | None:
+        """The earlier source this phrase refers to, if it is an anaphor."""
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            if lower in PERSONAL:
+                return self._latest(lambda s, h: s.kind in ("person",) or _singular_person(h))
+            if lower in PLURAL:
+                return self._latest(lambda s, h: s.kind in ORGANISATIONS or h.endswith("s"))
+            if lower in THING:
+                return self._latest(lambda s, h: s.kind in ORGANISATIONS)
+            return None
+        words = [t for t in phrase if not t.is_punct]
+        if head.pos_ == "PROPN" and len(words) == 1:
+            # a surname alone: "Ahmedov" after "Azat Ahmedov"
+            return self._latest(
+                lambda s, h: s.kind == "person" and s.name.split()[-1].lower() == lower
+            )
+        if not words or words[0].lower_ not in DEFINITE:
+            return None
+        if any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in words):
+            return None  # "the Russian ministry", "the outlet Life" name their own source
+        lemma = head.lemma_.lower()
+        kinds = focus_heads().get(lemma)
+        if kinds is None:
+            return None
+        same_head = self._latest(lambda s, h: h == lemma or lemma in s.name.lower())
+        return same_head or self._latest(lambda s, h: s.kind in kinds and s.kind != "unknown")
+
+    def _latest(self, test: object) -> Source | None:
+        for source, head in reversed(self.seen):
+            if test(source, head):  # type: ignore[operator]
+                return source
+        return None
+
+
+def _singular_person(head: str) -> bool:
+    return head in {
+        "source",
+        "official",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "commander",
+        "operative",
+        "general",
+        "diplomat",
+        "officer",
+        "soldier",
+        "minister",
+    }

@@ -1,0 +1,106 @@
+"""The reviewed cue tables under data/sources/: which words make an attribution, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
+
+CLASSES = frozenset({"speech", "denial", "cognition", "intention", "evidence", "appearance"})
+FRAMES = frozenset({"clause", "xcomp", "object", "quote"})
+
+
+@dataclass(frozen=True)
+class CueWord:
+    lemma: str
+    cls: str
+    frames: frozenset[str]  # clause, xcomp, object, prep:W
+
+    @property
+    def speech(self) -> bool:
+        """Can introduce a quote and stand after its content ("..., he said")."""
+        return self.cls in ("speech", "denial")
+
+    def preps(self) -> frozenset[str]:
+        return frozenset(f.split(":", 1)[1] for f in self.frames if f.startswith("prep:"))
+
+
+def _lines(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [
+        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
+    ]
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("|")]
+
+
+def _check(name: str, word: CueWord) -> CueWord:
+    bad = [f for f in word.frames if f not in FRAMES and not f.startswith("prep:")]
+    if word.cls not in CLASSES or bad:
+        raise ValueError(f"{name}: bad row for '{word.lemma}': class {word.cls}, frames {bad}")
+    return word
+
+
+@cache
+def cue_verbs() -> dict[str, CueWord]:
+    table: dict[str, CueWord] = {}
+    for line in _lines("cue_verbs.txt"):
+        lemma, cls, frames = _cells(line)
+        table.setdefault(
+            lemma, _check("cue_verbs.txt", CueWord(lemma, cls, frozenset(frames.split(","))))
+        )
+    return table
+
+
+@cache
+def cue_nouns() -> dict[str, str]:
+    """lemma -> class."""
+    return {lemma: cls for lemma, cls in map(_cells, _lines("cue_nouns.txt"))}
+
+
+@cache
+def cue_phrases() -> tuple[tuple[str, ...], ...]:
+    """Multi-word prepositional cues as word tuples, longest first."""
+    return tuple(
+        sorted((tuple(p.split()) for p in _lines("cue_phrases.txt")), key=len, reverse=True)
+    )
+
+
+@cache
+def cite_verbs() -> frozenset[str]:
+    return frozenset(_lines("cite_verbs.txt"))
+
+
+@cache
+def outlet_verbs() -> dict[str, frozenset[str]]:
+    """lemma -> how the outlet attaches: prep:W or dative."""
+    return {
+        lemma: frozenset(how.split(",")) for lemma, how in map(_cells, _lines("outlet_verbs.txt"))
+    }
+
+
+@cache
+def denial_terms() -> frozenset[str]:
+    return frozenset(_lines("denial_terms.txt"))
+
+
+@cache
+def denial_targets() -> frozenset[str]:
+    return frozenset(_lines("denial_targets.txt"))
+
+
+@cache
+def speaker_nouns() -> frozenset[str]:
+    """Nouns for people and bodies that speak: the heads in anonymous_heads.txt and
+    focus_heads.txt ("official", "spokesperson", "ministry", ...)."""
+    words = set()
+    for name in ("anonymous_heads.txt", "focus_heads.txt"):
+        for line in _lines(name):
+            phrase = _cells(line)[0]
+            if " " not in phrase:
+                words.add(phrase.lower())
+    return frozenset(words)

@@ -1,0 +1,185 @@
+"""The attribution finder on sentences written for these tests: cue, source and content."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimledger.nlp import add_parse_stages, default_model
+from claimledger.sources.attribution import find_attributions
+from claimledger.sources.quotes import find_quotes
+from claimledger.sources.types import Attribution
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    """The parse as claimledger runs it, without the place stage (the finder needs no places)."""
+    return add_parse_stages(spacy.load(default_model()))
+
+
+def found(parser: Language, text: str) -> list[tuple[str, str | None, list[str], Attribution]]:
+    doc = parser(text)
+    out = []
+    for a in find_attributions(doc):
+        source = text[a.source[0] : a.source[1]] if a.source else None
+        out.append((text[a.cue[0] : a.cue[1]], source, [text[s:e] for s, e in a.content], a))
+    return out
+
+
+def only(parser: Language, text: str) -> tuple[str, str | None, list[str], Attribution]:
+    results = found(parser, text)
+    assert len(results) == 1, results
+    return results[0]
+
+
+def test_indirect_speech_with_that_clause(parser: Language) -> None:
+    cue, source, content, a = only(
+        parser, "The General Staff said that Russian troops had shelled Kherson overnight."
+    )
+    assert (cue, source) == ("said", "The General Staff")
+    assert content == ["that Russian troops had shelled Kherson overnight"]
+    assert a.kind == "indirect" and not a.denial
+
+
+def test_cue_keeps_its_auxiliaries(parser: Language) -> None:
+    cue, source, _, _ = only(parser, "The governor has said that the bridge was hit twice.")
+    assert (cue, source) == ("has said", "The governor")
+
+
+def test_attribution_after_its_content(parser: Language) -> None:
+    cue, source, content, _ = only(
+        parser, "Two drones were shot down over Odesa, the air force said."
+    )
+    assert (cue, source) == ("said", "the air force")
+    assert content == ["Two drones were shot down over Odesa"]
+
+
+def test_parenthetical_cue_splits_the_content(parser: Language) -> None:
+    cue, source, content, _ = only(
+        parser, "These units, the source claims, are moving toward Kupiansk."
+    )
+    assert (cue, source) == ("claims", "the source")
+    assert content == ["These units", "are moving toward Kupiansk"]
+
+
+def test_direct_quote_with_cue_after(parser: Language) -> None:
+    cue, source, content, a = only(parser, '"We repelled four assaults," said a brigade spokesman.')
+    assert (cue, source) == ("said", "a brigade spokesman")
+    assert content == ['"We repelled four assaults,"']
+    assert a.kind == "direct"
+
+
+def test_quote_split_around_its_cue(parser: Language) -> None:
+    text = '"The bridge is gone," the commander said. "We are crossing by boat now."'
+    cue, source, content, _ = only(parser, text)
+    assert (cue, source) == ("said", "the commander")
+    assert content == ['"The bridge is gone,"', '"We are crossing by boat now."']
+
+
+def test_quote_over_several_paragraphs(parser: Language) -> None:
+    text = (
+        'The mayor told reporters: "The strike hit a school.\n\n'
+        'Nobody was inside at the time. We will rebuild it."\n\nThe shelling went on.'
+    )
+    cue, source, content, _ = only(parser, text)
+    assert (cue, source) == ("told", "The mayor")
+    assert content[0].startswith('"The strike') and content[0].endswith('rebuild it."')
+
+
+def test_a_finished_sentence_is_not_a_cue_for_the_quote_before_it(parser: Language) -> None:
+    text = '"We hold the line." The village was later abandoned.'
+    assert found(parser, text) == []
+
+
+def test_mixed_quote_inside_indirect_speech(parser: Language) -> None:
+    text = (
+        'A spokesman for the navy stated that the reports were "a fabrication from start to end."'
+    )
+    cue, source, content, a = only(parser, text)
+    assert (cue, source) == ("stated", "A spokesman for the navy")
+    assert a.kind == "mixed"
+    assert content[0].startswith("that the reports were")
+    assert a.denial, "reports called a fabrication: a denial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Ukrinform, three villages were evacuated near Kupiansk.",
+        "Three villages were evacuated near Kupiansk, according to Ukrinform.",
+    ],
+)
+def test_according_to_before_and_after(parser: Language, text: str) -> None:
+    cue, source, content, a = only(parser, text)
+    assert (cue, source) == ("According to".lower(), "Ukrinform") or (
+        cue.lower(),
+        source,
+    ) == ("according to", "Ukrinform")
+    assert " ".join(content).startswith("three villages") or " ".join(content).startswith(
+        "Three villages"
+    )
+    assert "Ukrinform" not in " ".join(content)
+    assert a.kind == "according_to"
+
+
+def test_denial_verb(parser: Language) -> None:
+    cue, source, content, a = only(parser, "Kyiv denied any involvement in the blast.")
+    assert (cue, source) == ("denied", "Kyiv")
+    assert content == ["any involvement in the blast"]
+    assert a.denial
+
+
+def test_statement_that_is_not_a_denial(parser: Language) -> None:
+    _, _, _, a = only(parser, "The ministry said that the report would be published on Monday.")
+    assert not a.denial
+
+
+def test_cognition_and_intention_verbs(parser: Language) -> None:
+    results = found(parser, "Analysts believe that the offensive has stalled.")
+    assert [(c, s) for c, s, _, _ in results] == [("believe", "Analysts")]
+    results = found(parser, "The brigade wants to retake the heights.")
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        ("wants", "The brigade", ["to retake the heights"])
+    ]
+
+
+def test_relative_clause_source_is_the_noun_it_describes(parser: Language) -> None:
+    results = found(parser, "Residents, who warned that the dam could burst, left the town.")
+    assert [(c, s) for c, s, _, _ in results] == [("warned", "Residents")]
+
+
+def test_reported_speech_nested_in_another(parser: Language) -> None:
+    text = "The newspaper reported that the minister said the front was stable."
+    results = found(parser, text)
+    outer = next(a for c, _, _, a in results if c == "reported")
+    inner = next(a for c, _, _, a in results if c == "said")
+    assert inner.parent == results.index(next(r for r in results if r[3] is outer))
+
+
+def test_headline_colon_is_a_cue(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Zelensky: Ukraine will not give up the city\n\nText.")
+    assert (cue, source) == (":", "Zelensky")
+    assert content == ["Ukraine will not give up the city"]
+
+
+def test_words_that_only_look_like_cues(parser: Language) -> None:
+    # a "report" that nobody attributes, and "said" as an adjective
+    assert found(parser, "The said village lies on the river.") == []
+    assert found(parser, "Speaking on the radio, the general waved his hand.") == []
+
+
+def test_quotes_pair_curly_and_straight_marks() -> None:
+    text = 'He said “one.” Then "two" and “three\n\nfour.”'
+    spans = [text[s:e] for s, e in find_quotes(text)]
+    assert spans == ["“one.”", '"two"', "“three\n\nfour.”"]
+
+
+def test_stray_quote_mark_does_not_swallow_the_text() -> None:
+    text = "“" + "word " * 800 + "end"
+    assert find_quotes(text) == []
+
+
+def test_multi_paragraph_convention_reopens_the_quote() -> None:
+    text = "“First paragraph.\n\n“Second paragraph.” After."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["“First paragraph.\n\n“Second paragraph.”"]
