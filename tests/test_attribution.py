@@ -183,3 +183,22 @@ def test_stray_quote_mark_does_not_swallow_the_text() -> None:
 def test_multi_paragraph_convention_reopens_the_quote() -> None:
     text = "“First paragraph.\n\n“Second paragraph.” After."
     assert [text[s:e] for s, e in find_quotes(text)] == ["“First paragraph.\n\n“Second paragraph.”"]
+
+
+def test_two_apostrophes_are_a_double_quote() -> None:
+    text = "He said ''We will hold,'' and left. The ministry's ''gap'' is wide."
+    assert [text[s:e] for s, e in find_quotes(text)] == ["''We will hold,''", "''gap''"]
+
+
+def test_quote_in_apostrophes_with_its_cue(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "''We will hold the line,'' the colonel said.")
+    assert (cue, source, content) == ("said", "the colonel", ["''We will hold the line,''"])
+
+
+def test_stance_noun_with_a_speaker(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Kyiv's call for more air defence went unanswered.")
+    assert (cue, source, content) == ("call", "Kyiv", ["more air defence"])
+
+
+def test_stance_noun_without_a_speaker_is_not_an_attribution(parser: Language) -> None:
+    assert found(parser, "The call for more air defence went unanswered.") == []

@@ -171,7 +171,9 @@ class _Finder:
                 (t for t in left if t.head.i >= tok.i or t.head == t or t.head not in left),
                 left[-1],
             )
-            if not _speaker(head) or head.lemma_.lower() in cue_nouns():
+            # a transcript's speaker label ("TAPPER: ...") is a speaker whatever the parse says
+            label = len(left) <= 3 and all(t.is_upper and t.is_alpha for t in left)
+            if not (label or _speaker(head)) or head.lemma_.lower() in cue_nouns():
                 continue  # "Exclusive Report: ..." is a label, not a speaker
             self._add([tok], head, _ranges(right), "indirect", ":")
 
@@ -337,6 +339,7 @@ class _Finder:
                 continue
             if self._inside_quote(tok):
                 continue
+            entry = nouns[tok.lemma_.lower()]
             clause = next(
                 (
                     c
@@ -346,8 +349,6 @@ class _Finder:
                 ),
                 None,
             )
-            if clause is None:
-                continue
             source = next((c for c in tok.children if c.dep_ == "poss"), None)
             if source is None:
                 by = next(
@@ -355,14 +356,15 @@ class _Finder:
                     None,
                 )
                 source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
-            self._add(
-                [tok],
-                source,
-                _ranges(clause.subtree),
-                "noun",
-                tok.lemma_.lower(),
-                nouns[tok.lemma_.lower()] == "denial",
-            )
+            if clause is not None:
+                content = _ranges(clause.subtree)
+            elif source is not None and _speaker(source):
+                # "Kyiv's call for air defence", "criticism of the deal by Moscow"
+                content = _prep_content(tok, entry.preps())
+            else:
+                continue
+            if content:
+                self._add([tok], source, content, "noun", entry.lemma, entry.cls == "denial")
 
 
 # -- parse helpers -------------------------------------------------------------------------
@@ -418,6 +420,7 @@ def _speaker(tok: Token) -> bool:
     """A person, a body, or a pronoun or noun for one: who can say or hold something."""
     return (
         tok.ent_type_ in SPEAKER_ENTS
+        or tok.pos_ == "PROPN"
         or tok.lower_ in SPEAKER_PRONOUNS
         or tok.lower_ in ("some", "others", "many", "who")
         or tok.lemma_.lower() in speaker_nouns()
@@ -454,6 +457,24 @@ def _weak_content(tok: Token) -> list[CharRange]:
         if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
             obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
             if obj and obj[0].ent_type_ not in ("DATE", "TIME"):
+                return _ranges(obj[0].subtree)
+    return []
+
+
+def _prep_content(tok: Token, preps: frozenset[str]) -> list[CharRange]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return _ranges(obj[0].subtree)
+    return []
+
+
+def _prep_content(tok: Token, preps: frozenset[str]) -> list[CharRange]:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
+            if obj:
                 return _ranges(obj[0].subtree)
     return []
 
@@ -541,6 +562,8 @@ def _np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
 
 def _np_range(doc: Doc, head: Token, cue: Token | None = None) -> CharRange | None:
     toks = _np_tokens(head, cue)
+    if len(toks) > 1 and toks[-1].dep_ == "case":
+        toks = toks[:-1]  # "Kyiv's call": the source is Kyiv
     return _trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
 

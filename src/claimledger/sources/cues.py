@@ -57,9 +57,14 @@ def cue_verbs() -> dict[str, CueWord]:
 
 
 @cache
-def cue_nouns() -> dict[str, str]:
-    """lemma -> class."""
-    return {lemma: cls for lemma, cls in map(_cells, _lines("cue_nouns.txt"))}
+def cue_nouns() -> dict[str, CueWord]:
+    """lemma -> the noun's class, and its content prepositions as prep:W frames."""
+    table: dict[str, CueWord] = {}
+    for line in _lines("cue_nouns.txt"):
+        lemma, cls, preps = (_cells(line) + [""])[:3]
+        frames = frozenset(f"prep:{p.strip()}" for p in preps.split(",") if p.strip())
+        table[lemma] = _check("cue_nouns.txt", CueWord(lemma, cls, frames))
+    return table
 
 
 @cache

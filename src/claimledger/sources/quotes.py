@@ -1,6 +1,7 @@
 """Direct quotations: the character ranges of double-quoted passages, marks included.
 
-Curly quotes pair unambiguously; straight ones alternate. A quote may run over several
+Curly quotes pair unambiguously; straight ones alternate; some papers write two apostrophes
+('' ... '') or backticks (`` ... '') for a double quote. A quote may run over several
 sentences and paragraphs. Two newspaper conventions are kept: a quote that spans paragraphs
 repeats its opening mark at the start of each new paragraph without closing the previous one,
 and a paragraph break may fall inside a quote whose text simply goes on. An opening mark that
@@ -9,10 +10,13 @@ finds no close within MAX_QUOTE characters is a stray mark, not a quote.
 
 from __future__ import annotations
 
-OPENING = "“„«"
-CLOSING = "”»"
-STRAIGHT = '"'
+import re
+
 MAX_QUOTE = 3000
+# opening-only, closing-only and either-way marks
+MARKS = re.compile(r"``|''|[“„«”»\"]")
+OPENING = {"“", "„", "«", "``"}
+CLOSING = {"”", "»"}
 
 
 def _paragraph_start(text: str, i: int) -> bool:
@@ -22,35 +26,46 @@ def _paragraph_start(text: str, i: int) -> bool:
     return j < 0 or text[j] == "\n"
 
 
+def _opens_text(text: str, end: int) -> bool:
+    """A mark followed by a letter or digit opens text rather than closing it."""
+    return end < len(text) and not text[end].isspace()
+
+
 def find_quotes(text: str) -> list[tuple[int, int]]:
+    marks = [(m.start(), m.end(), m.group()) for m in MARKS.finditer(text)]
     quotes: list[tuple[int, int]] = []
     start: int | None = None
-    straight = False  # whether the open quote began with a straight mark
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if start is not None and i - start > MAX_QUOTE:
-            # stray opening mark: forget it and rescan just after it
-            i, start = start + 1, None
+    opener = ""
+    k = 0
+    while k < len(marks):
+        at, end, mark = marks[k]
+        if start is not None and at - start > MAX_QUOTE:
+            # a stray opening mark: forget it and read on from the mark after it
+            k = next((n for n, m in enumerate(marks) if m[0] > start), len(marks))
+            start = None
             continue
         if start is None:
-            if ch in OPENING or ch == STRAIGHT:
-                start, straight = i, ch == STRAIGHT
-        elif ch in CLOSING or (ch == STRAIGHT and straight):
-            if ch == STRAIGHT and _paragraph_start(text, i) and _paragraph_start_is_open(text, i):
+            if mark not in CLOSING and (mark != "''" or _opens_text(text, end)):
+                start, opener = at, mark
+        elif _closes(mark, opener):
+            if _paragraph_start(text, at) and _opens_text(text, end) and mark not in CLOSING:
                 pass  # a new paragraph of the same quote re-opens it
             else:
-                quotes.append((start, i + 1))
+                quotes.append((start, end))
                 start = None
-        elif ch in OPENING and _paragraph_start(text, i):
+        elif mark in OPENING and _paragraph_start(text, at):
             pass  # the multi-paragraph convention: the quote goes on
-        elif ch in OPENING or (ch == STRAIGHT and not straight):
-            start, straight = i, ch == STRAIGHT  # the earlier mark was stray
-        i += 1
+        elif mark in OPENING:
+            start, opener = at, mark  # the earlier mark was stray
+        k += 1
     return quotes
 
 
-def _paragraph_start_is_open(text: str, i: int) -> bool:
-    """A straight mark at a paragraph start opens text (a letter follows), not closes it."""
-    return i + 1 < len(text) and not text[i + 1].isspace()
+def _closes(mark: str, opener: str) -> bool:
+    if mark in CLOSING:
+        return True
+    if mark == '"':
+        return opener == '"'
+    if mark == "''":
+        return opener in ("''", "``")
+    return False
