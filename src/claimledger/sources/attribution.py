@@ -398,13 +398,7 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
         so = next((c for c in kids if c.lower_ == "so" and c.dep_ == "advmod"), None)
         if so is not None:  # "half said so"
             return _ranges([so])
-    preps = entry.preps() | ({"about"} if entry.speech else set())
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            if obj:
-                return _ranges(obj[0].subtree)
-    return []
+    return _prep_content(tok, entry.preps() | ({"about"} if entry.speech else set()))
 
 
 # prepositions whose object can be what a stance is about ("agreed on a plan")
@@ -457,15 +451,6 @@ def _weak_content(tok: Token) -> list[CharRange]:
         if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
             obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
             if obj and obj[0].ent_type_ not in ("DATE", "TIME"):
-                return _ranges(obj[0].subtree)
-    return []
-
-
-def _prep_content(tok: Token, preps: frozenset[str]) -> list[CharRange]:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            if obj:
                 return _ranges(obj[0].subtree)
     return []
 

@@ -61,7 +61,7 @@ def cue_nouns() -> dict[str, CueWord]:
     """lemma -> the noun's class, and its content prepositions as prep:W frames."""
     table: dict[str, CueWord] = {}
     for line in _lines("cue_nouns.txt"):
-        lemma, cls, preps = (_cells(line) + [""])[:3]
+        lemma, cls, preps = [*_cells(line), ""][:3]
         frames = frozenset(f"prep:{p.strip()}" for p in preps.split(",") if p.strip())
         table[lemma] = _check("cue_nouns.txt", CueWord(lemma, cls, frames))
     return table
