@@ -25,6 +25,8 @@ from claimledger.sources.cues import (
     cue_nouns,
     cue_phrases,
     cue_verbs,
+    light_verbs,
+    media_words,
     speaker_nouns,
 )
 from claimledger.sources.denials import is_denial
@@ -33,6 +35,8 @@ from claimledger.sources.types import Attribution, CharRange
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = ("who", "that", "which", "whom")
+# "in his view", "in the ministry's words"
+OPINION_NOUNS = ("view", "opinion", "words", "estimate", "estimation", "assessment", "judgment")
 EDGE_PUNCT = " \t\n,;:.-–—"
 # how far from a quote its cue may stand, in tokens
 QUOTE_REACH = 12
@@ -280,17 +284,25 @@ class _Finder:
                 source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
                 if source is None:
                     continue
-                clause = _clause_of(cue[0])
-                removed = set(t.i for t in cue) | {t.i for t in source.subtree}
-                if clause is None:
-                    continue
-                sent = cue[0].sent
-                content = _ranges(
-                    t
-                    for t in clause.subtree
-                    if t.i not in removed and sent.start <= t.i < sent.end and not t.is_space
-                )
+                removed = {t.i for t in cue} | {t.i for t in source.subtree}
+                content = _rest_of_clause(cue[0], removed)
                 self._add(cue, source, content, "according_to", " ".join(phrase))
+        self._views()
+
+    def _views(self) -> None:
+        """ "In the ministry's view, ...", "in his words": a possessed opinion noun in a
+        prepositional phrase works like "according to"."""
+        for tok in self.doc:
+            if tok.lower_ != "in" or tok.dep_ != "prep" or self._inside_quote(tok):
+                continue
+            noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() not in OPINION_NOUNS:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None or owner.i in self.used:
+                continue
+            content = _rest_of_clause(tok, {t.i for t in tok.subtree})
+            self._add([tok, noun], owner, content, "according_to", noun.lemma_.lower())
 
     # -- 3. cue verbs ----------------------------------------------------------------------
 
@@ -301,8 +313,10 @@ class _Finder:
             entry = cue_verbs().get(tok.lemma_.lower())
             if entry is None or self._inside_quote(tok):
                 continue
-            if tok.lemma_.lower() in cite_verbs() and tok.dep_ in ("advcl", "acl", "relcl"):
+            if _chain_link(tok):
                 continue  # "Life, citing SHOT, reported": a link of the chain, not a claim
+            if tok.dep_ == "amod":
+                continue  # "pledged delegates": an adjective
             ranges = _verb_content(tok, entry)
             if (
                 not ranges
@@ -314,7 +328,10 @@ class _Finder:
                 # parenthetical: "These forces, the source claims, are being tasked ..."
                 own = {t.i for t in tok.subtree}
                 ranges = _ranges(t for t in tok.head.subtree if t.i not in own)
-            if not ranges and _has_source(tok) and "quote" not in entry.frames:
+            if not ranges and entry.speech and _as_clause(tok) and _has_source(tok):
+                # "as Reuters reported, the bridge was hit"
+                ranges = _rest_of_clause(tok, {t.i for t in tok.subtree})
+            if not ranges and _speaker_source(tok) and "quote" not in entry.frames:
                 ranges = _weak_content(tok)
             if not ranges:
                 continue
@@ -356,6 +373,18 @@ class _Finder:
                     None,
                 )
                 source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            cue = [tok]
+            verb = tok.head
+            if (
+                source is None
+                and tok.dep_ == "dobj"
+                and verb.lemma_.lower() in light_verbs()
+                and _has_source(verb)
+                and verb.i not in self.used
+            ):
+                # "the general made comments about the retreat", "Kyiv voiced support for"
+                source = next(c for c in verb.children if c.dep_ == "nsubj")
+                cue = list(self.doc[verb.i : tok.i + 1])
             if clause is not None:
                 content = _ranges(clause.subtree)
             elif source is not None and _speaker(source):
@@ -364,7 +393,7 @@ class _Finder:
             else:
                 continue
             if content:
-                self._add([tok], source, content, "noun", entry.lemma, entry.cls == "denial")
+                self._add(cue, source, content, "noun", entry.lemma, entry.cls == "denial")
 
 
 # -- parse helpers -------------------------------------------------------------------------
@@ -394,10 +423,14 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
                 return _ranges([*c.subtree, *oprd.subtree])
             if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
                 return _ranges(c.subtree)
-    if entry.speech and any(c.dep_ == "nsubj" for c in kids):
-        so = next((c for c in kids if c.lower_ == "so" and c.dep_ == "advmod"), None)
-        if so is not None:  # "half said so"
-            return _ranges([so])
+    if entry.cls in ("speech", "cognition") and any(c.dep_ == "nsubj" for c in kids):
+        # "half said so", "46 percent said yes", "he never thought so"
+        short = next(
+            (c for c in kids if (c.lower_ == "so" and c.dep_ == "advmod") or c.dep_ == "intj"),
+            None,
+        )
+        if short is not None:
+            return _ranges([short])
     return _prep_content(tok, entry.preps() | ({"about"} if entry.speech else set()))
 
 
@@ -433,6 +466,38 @@ def _antecedent(tok: Token) -> Token:
     )
 
 
+def _medium(tok: Token) -> bool:
+    return tok.lemma_.lower() in media_words() or any(
+        c.lower_ in media_words() for c in tok.children if c.dep_ == "compound"
+    )
+
+
+def _chain_link(tok: Token) -> bool:
+    """'citing SHOT' passes a statement on; 'citing legal risks' gives a reason."""
+    if tok.lemma_.lower() not in cite_verbs() or tok.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is None or _speaker(obj)
+
+
+def _as_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def _speaker_source(tok: Token) -> bool:
+    """The verb's own subject is a speaker ("who" in a relative clause is one), or a
+    participle or coordinated verb shares a speaker's subject ("..., arguing its merits",
+    "she repeated the attacks and denied ...")."""
+    if _has_source(tok):
+        return True
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+        return True
+    if tok.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in SUBJECTS for c in tok.children):
+        source = _verb_source(tok)
+        return source is not None and _speaker(source)
+    return False
+
+
 def _has_source(tok: Token) -> bool:
     """A subject that can be a source: a person, a body, or a pronoun for one."""
     for c in tok.children:
@@ -450,7 +515,8 @@ def _weak_content(tok: Token) -> list[CharRange]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
             obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            if obj and obj[0].ent_type_ not in ("DATE", "TIME"):
+            # "said on Tuesday", "speaking on the radio": when and how, not what about
+            if obj and obj[0].ent_type_ not in ("DATE", "TIME") and not _medium(obj[0]):
                 return _ranges(obj[0].subtree)
     return []
 
@@ -550,6 +616,19 @@ def _np_range(doc: Doc, head: Token, cue: Token | None = None) -> CharRange | No
     if len(toks) > 1 and toks[-1].dep_ == "case":
         toks = toks[:-1]  # "Kyiv's call": the source is Kyiv
     return _trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def _rest_of_clause(tok: Token, removed: set[int]) -> list[CharRange]:
+    """The clause a phrase is attached to, in the phrase's sentence, without the phrase."""
+    clause = _clause_of(tok)
+    if clause is None:
+        return []
+    sent = tok.sent
+    return _ranges(
+        t
+        for t in clause.subtree
+        if t.i not in removed and sent.start <= t.i < sent.end and not t.is_space
+    )
 
 
 def _clause_of(tok: Token) -> Token | None:

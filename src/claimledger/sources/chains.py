@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from claimledger.sources.cues import cite_verbs, cue_nouns, outlet_verbs
+from claimledger.sources.cues import cite_verbs, cue_nouns, media_words, outlet_verbs
 
 # clauses and asides that describe a source rather than name it
 ASIDES = ("relcl", "acl", "advcl", "appos", "parataxis")
-CHANNEL_WORDS = ("telegram", "channel", "website", "x", "twitter", "facebook", "vk", "vkontakte")
 MAX_DEPTH = 4
 
 
@@ -169,7 +168,7 @@ def _channel(tok: Token) -> str | None:
             owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
             toks = [t for t in noun.subtree if t.i not in owner and not t.is_punct]
             words = [t.lower_ for t in toks]
-            if any(w in CHANNEL_WORDS for w in words if w != "x") or noun.text == "X":
+            if any(w in media_words() for w in words if w != "x") or noun.text == "X":
                 return " ".join(t.text for t in toks if t.dep_ not in ("det", "case"))
             inner = _channel(noun)
             if inner:

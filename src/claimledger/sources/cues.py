@@ -76,6 +76,16 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def media_words() -> frozenset[str]:
+    return frozenset(_lines("media_words.txt"))
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(_lines("light_verbs.txt"))
+
+
+@cache
 def cite_verbs() -> frozenset[str]:
     return frozenset(_lines("cite_verbs.txt"))
 

@@ -65,7 +65,7 @@ def _closes(mark: str, opener: str) -> bool:
     if mark in CLOSING:
         return True
     if mark == '"':
-        return opener == '"'
+        return True  # scraped text mixes styles: “...," closes on a straight mark
     if mark == "''":
         return opener in ("''", "``")
     return False
