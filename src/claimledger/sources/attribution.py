@@ -182,7 +182,7 @@ class _Finder:
             self._add([tok], head, _ranges(right), "indirect", ":")
 
     def _speech_verb(self, tok: Token) -> CueWord | None:
-        entry = cue_verbs().get(tok.lemma_.lower())
+        entry = _cue_verb(tok)
         if entry is None or not entry.speech or tok.pos_ not in ("VERB", "AUX"):
             return None
         if tok.i in self.used or self._inside_quote(tok):
@@ -310,7 +310,7 @@ class _Finder:
         for tok in self.doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.i in self.used:
                 continue
-            entry = cue_verbs().get(tok.lemma_.lower())
+            entry = _cue_verb(tok)
             if entry is None or self._inside_quote(tok):
                 continue
             if _chain_link(tok):
@@ -405,7 +405,7 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
     if "clause" in entry.frames:
         for c in kids:
             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _finite(c)):
-                return _ranges(c.subtree)
+                return _ranges(_own_clause(c))
     if "xcomp" in entry.frames:
         for c in kids:
             if c.dep_ == "xcomp":
@@ -530,12 +530,66 @@ def _prep_content(tok: Token, preps: frozenset[str]) -> list[CharRange]:
     return []
 
 
+def _own_clause(top: Token) -> list[Token]:
+    """A complement clause up to the next statement of the same speaker that the parse hung
+    inside it: "He said the base was hit and said the rescue came late", "..., saying that"
+    start statements of their own."""
+    cut: set[int] = set()
+    for tok in top.subtree:
+        if tok is top or tok.i in cut or not _coordinated_statement(tok):
+            continue
+        cut.update(t.i for t in tok.subtree)
+        left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if left is not None and (left.dep_ == "cc" or left.is_punct):
+            cut.add(left.i)  # the "and" or comma before it
+    return [t for t in top.subtree if t.i not in cut]
+
+
+def _coordinated_statement(tok: Token) -> bool:
+    """A speech verb with no subject of its own, coordinated or a participle: it shares the
+    subject of the verb whose content it was parsed into."""
+    entry = _cue_verb(tok)
+    if entry is None or not entry.speech or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in SUBJECTS for c in tok.children):
+        return False
+    return tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+
+
 def _finite(tok: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in tok.children)
 
 
+def _cue_verb(tok: Token) -> CueWord | None:
+    """The table row for a verb, also when the lemmatiser got its lemma wrong ("hoping" ->
+    "hop"): then the bare forms of the word itself are tried."""
+    table = cue_verbs()
+    entry = table.get(tok.lemma_.lower())
+    if entry is not None or tok.pos_ != "VERB":
+        return entry
+    word = tok.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for guess in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                if guess in table:
+                    return table[guess]
+    return None
+
+
+def _complement(tok: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
 def _verb_source(verb: Token) -> Token | None:
     """The head of the source phrase of a cue verb, following participles to their clause."""
+    if _coordinated_statement(verb):
+        # "he said the base was hit and said ...": the speaker of the cue above
+        for above in verb.ancestors:
+            if above.lemma_.lower() in cue_verbs():
+                subj = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
@@ -602,6 +656,10 @@ def _np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
     skip = {t.i for t in cue.subtree} if cue is not None and cue.i != head.i else set()
     if head.i in skip:
         skip = set()
+    # "said Beck, who said there were ...": a statement of its own, not a description
+    for tok in head.subtree:
+        if tok.dep_ == "relcl" and tok.lemma_.lower() in cue_verbs() and _complement(tok):
+            skip.update(t.i for t in tok.subtree)
     keep = {t.i for t in head.subtree} - skip
     lo = hi = head.i
     while lo - 1 in keep:
