@@ -233,3 +233,22 @@ def test_ingest_stores_sources_and_claims(nlp: Language, tmp_path: Path) -> None
     record = json.loads(exported.stdout.splitlines()[0])
     assert [c["chain"] for c in record["claims"]] == [["ru.shot", "ru.life"]]
     assert {s["id"] for s in record["sources"]} == {"ru.shot", "ru.life"}
+
+
+def test_source_interviewed_by_an_outlet(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "A military expert interviewed by RIA Novosti said that the offensive would stall.",
+    )
+    claim = claim_with_cue(doc, "said")
+    assert claim.chain[-1] == "ru.ria"
+    assert by_id(doc)[claim.chain[0]].anonymous
+
+
+def test_body_quoted_by_an_agency(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "The Ukrainian Air Force, quoted by Ukrinform, said that 40 drones were shot down.",
+    )
+    claim = claim_with_cue(doc, "said")
+    assert claim.chain == ["ua.air_force", "ua.ukrinform"]

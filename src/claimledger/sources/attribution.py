@@ -477,7 +477,13 @@ def _chain_link(tok: Token) -> bool:
     if tok.lemma_.lower() not in cite_verbs() or tok.dep_ not in ("advcl", "acl", "relcl"):
         return False
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is None or _speaker(obj)
+    if obj is None:
+        return True
+    # "the Telegram channel SHOT", "a ministry official": a source, not a reason
+    return any(
+        _speaker(t) or t.lemma_.lower() in media_words() or t.is_upper and len(t) > 1
+        for t in obj.subtree
+    )
 
 
 def _as_clause(tok: Token) -> bool:

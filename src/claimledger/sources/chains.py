@@ -135,6 +135,10 @@ def _outlet_of(verb: Token) -> Token | None:
                 return obj
         if "dative" in how and child.dep_ in ("dative", "dobj", "iobj") and _names_outlet(child):
             return child
+        if "agent" in how and child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
     return _interview_partner(verb)
 
 
