@@ -481,7 +481,7 @@ def _chain_link(tok: Token) -> bool:
         return True
     # "the Telegram channel SHOT", "a ministry official": a source, not a reason
     return any(
-        _speaker(t) or t.lemma_.lower() in media_words() or t.is_upper and len(t) > 1
+        _speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1)
         for t in obj.subtree
     )
 
