@@ -202,3 +202,53 @@ def test_stance_noun_with_a_speaker(parser: Language) -> None:
 
 def test_stance_noun_without_a_speaker_is_not_an_attribution(parser: Language) -> None:
     assert found(parser, "The call for more air defence went unanswered.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces attacked Kupiansk from the north.",
+        "The assault was supported by tanks and drones.",
+        "Ukrainian units defended the bridge for a week.",
+        "Russia launched a combined drone and missile attack on Zaporizhzhia.",
+    ],
+)
+def test_verbs_of_fighting_make_no_claim(parser: Language, text: str) -> None:
+    assert found(parser, text) == []
+
+
+def test_verbs_of_fighting_about_people_and_plans_are_stances(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The Kremlin attacked the plan as naive.")
+    assert (cue, source) == ("attacked", "The Kremlin")
+    assert content[0].startswith("the plan")
+
+
+def test_content_before_a_misparsed_cue_clause(parser: Language) -> None:
+    text = (
+        "Russian troops pushed further into the northern districts of Kupiansk over the "
+        "past 24 hours, the state news agency TASS reported on Tuesday."
+    )
+    cue, _, content, _ = only(parser, text)
+    assert cue == "reported"
+    assert content[0].startswith("Russian troops pushed") and content[0].endswith("24 hours")
+
+
+def test_labelling_something_baseless_is_a_denial(parser: Language) -> None:
+    results = found(parser, "Kyiv denied the report, calling it baseless.")
+    assert [(c, a.denial) for c, _, _, a in results] == [("denied", True), ("calling", True)]
+
+
+def test_dateline_is_not_the_speaker(parser: Language) -> None:
+    cue, source, _, _ = only(
+        parser, "KYIV, Nov 20 - Ukraine's military rejected a Russian claim about Siversk."
+    )
+    assert (cue, source) == ("rejected", "Ukraine's military")
+
+
+def test_paragraph_breaks_and_datelines_start_sentences(parser: Language) -> None:
+    doc = parser("Troops Advance Near Kupiansk\n\nMOSCOW (Reuters) - TASS said the town fell.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Troops Advance Near Kupiansk",
+        "MOSCOW (Reuters) -",
+        "TASS said the town fell.",
+    ]

@@ -252,3 +252,22 @@ def test_body_quoted_by_an_agency(nlp: Language) -> None:
     )
     claim = claim_with_cue(doc, "said")
     assert claim.chain == ["ua.air_force", "ua.ukrinform"]
+
+
+def test_a_name_both_sides_use_continues_the_one_in_focus(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "Ukraine's General Staff said that 52 attacks were repelled.\n\n"
+        "The General Staff said that fighting was heaviest near Myrnohrad.",
+    )
+    assert [c.chain for c in doc._.claims] == [["ua.general_staff"], ["ua.general_staff"]]
+
+
+def test_agency_citing_a_body_at_the_end_of_the_sentence(nlp: Language) -> None:
+    doc = analyse(
+        nlp,
+        "Russian troops pushed further into Kupiansk over the past day, the state news agency "
+        "TASS reported on Tuesday, citing the Russian Defence Ministry.\n\n"
+        "The ministry said that four counterattacks had been repelled.",
+    )
+    assert [c.chain for c in doc._.claims] == [["ru.mod", "ru.tass"], ["ru.mod", "ru.tass"]]

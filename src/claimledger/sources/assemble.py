@@ -12,7 +12,7 @@ from claimledger.model import CharRange, Claim, PlaceMention, Side, Source, Span
 from claimledger.sources.chains import Link, chain_for, link_for
 from claimledger.sources.coref import Focus
 from claimledger.sources.describe import Profile, describe
-from claimledger.sources.registry import registry
+from claimledger.sources.registry import AmbiguousName, RegistryEntry, registry
 from claimledger.sources.types import Attribution
 
 # kinds of source that carry someone else's statement (a chain through them is a retelling)
@@ -51,6 +51,8 @@ class _Sources:
             ),
             None,
         )
+        if named is None:
+            named = self._shared_in_focus(text, head_at)
         profile = None
         if named is None:
             persons = [
@@ -92,6 +94,17 @@ class _Sources:
         if source.side != "unknown":
             self.side_at.append((link.start, source.side))
         return source, False
+
+    def _shared_in_focus(self, text: str, head_at: int) -> RegistryEntry | None:
+        """ "The General Staff said" after "Ukraine's General Staff": a name both sides use,
+        with no side word, is the one of them already in the article."""
+        for found in registry().scan(text):
+            if isinstance(found, AmbiguousName) and found.start <= head_at < found.end:
+                ids = {entry.id for entry in found.candidates}
+                for source, _head in reversed(self.focus.seen):
+                    if source.id in ids:
+                        return next(e for e in found.candidates if e.id == source.id)
+        return None
 
     def _introduced(self, profile: Profile, link: Link, hint: Side | None) -> Profile:
         """A surname alone ("Ahmedov said") names the person introduced earlier in full

@@ -28,6 +28,7 @@ from claimledger.sources.cues import (
     light_verbs,
     media_words,
     speaker_nouns,
+    stance_targets,
 )
 from claimledger.sources.denials import is_denial
 from claimledger.sources.quotes import find_quotes
@@ -87,11 +88,13 @@ class _Finder:
         ranges = tuple(r for r in (_trim(self.doc.text, s, e) for s, e in sorted(content)) if r)
         if not ranges:
             return
+        if source is not None and source.ent_type_ in ("DATE", "TIME"):
+            source = None  # "Nov. 20": a parse that took the date for the speaker
         src = _np_range(self.doc, source, cue[-1]) if source is not None else None
         cue_range = (cue[0].idx, cue[-1].idx + len(cue[-1].text))
         negated = any(c.dep_ == "neg" for c in cue[-1].children)
         if not denial:
-            denial = is_denial(self.doc, ranges)
+            denial = is_denial(self.doc, ranges, cue_lemma)
         self.found.append(
             Attribution(
                 cue_range, cue_lemma, src, ranges, kind, denial and not negated, negated=negated
@@ -177,6 +180,8 @@ class _Finder:
             )
             # a transcript's speaker label ("TAPPER: ...") is a speaker whatever the parse says
             label = len(left) <= 3 and all(t.is_upper and t.is_alpha for t in left)
+            if any(_speech_verb_with_subject(t) for t in right):
+                continue  # "Zaporizhzhia: the administration says ...": a dateline
             if not (label or _speaker(head)) or head.lemma_.lower() in cue_nouns():
                 continue  # "Exclusive Report: ..." is a label, not a speaker
             self._add([tok], head, _ranges(right), "indirect", ":")
@@ -281,6 +286,8 @@ class _Finder:
                 cue = list(doc[i : i + size])
                 if self._inside_quote(cue[0]):
                     continue
+                if cue[0].dep_ == "acl" and cue[0].head.pos_ in ("NOUN", "PROPN"):
+                    continue  # "the ministry, quoted by TASS, said": a link of the chain
                 source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
                 if source is None:
                     continue
@@ -328,10 +335,13 @@ class _Finder:
                 # parenthetical: "These forces, the source claims, are being tasked ..."
                 own = {t.i for t in tok.subtree}
                 ranges = _ranges(t for t in tok.head.subtree if t.i not in own)
+            if not ranges and entry.speech:
+                # "Troops pushed into the town, the agency TASS reported", parsed amiss
+                ranges = _clause_before(tok)
             if not ranges and entry.speech and _as_clause(tok) and _has_source(tok):
                 # "as Reuters reported, the bridge was hit"
                 ranges = _rest_of_clause(tok, {t.i for t in tok.subtree})
-            if not ranges and _speaker_source(tok) and "quote" not in entry.frames:
+            if not ranges and _speaker_source(tok) and not {"quote", "target"} & entry.frames:
                 ranges = _weak_content(tok)
             if not ranges:
                 continue
@@ -416,6 +426,11 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
                 )
                 if inner is not None:
                     return _ranges(c.subtree)
+    if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
+        for c in kids:
+            if c.dep_ == "dobj" and (_speaker(c) or c.lemma_.lower() in stance_targets()):
+                if c.ent_type_ not in ("GPE", "LOC", "FAC"):  # "attacked Kupiansk"
+                    return _ranges(c.subtree)
     if "object" in entry.frames:
         oprd = next((c for c in kids if c.dep_ == "oprd"), None)
         for c in kids:
@@ -484,6 +499,30 @@ def _chain_link(tok: Token) -> bool:
         _speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1)
         for t in obj.subtree
     )
+
+
+def _clause_before(verb: Token) -> list[CharRange]:
+    """The pattern "CONTENT, SOURCE said." read off the surface when the parse misses it: the
+    verb's subject follows a comma, and before the comma stands a clause of its own."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
+        return []
+    sent = verb.sent
+    comma = subj.left_edge.i - 1
+    # the subject's noun phrase as written, though the parse may have cut it up
+    while comma > sent.start and verb.doc[comma].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART"):
+        comma -= 1
+    if comma <= sent.start or verb.doc[comma].text != ",":
+        return []
+    # only the cue clause may follow: the verb ends its clause or a short adverbial does
+    after = [t for t in verb.doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
+    # (a participle may close it: "..., TASS reported, citing the ministry")
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in after):
+        return []
+    before = verb.doc[sent.start : comma]
+    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in before):
+        return []
+    return _ranges(t for t in before if not t.is_space)
 
 
 def _as_clause(tok: Token) -> bool:
@@ -564,6 +603,11 @@ def _coordinated_statement(tok: Token) -> bool:
 
 def _finite(tok: Token) -> bool:
     return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def _speech_verb_with_subject(tok: Token) -> bool:
+    entry = _cue_verb(tok)
+    return entry is not None and entry.speech and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _cue_verb(tok: Token) -> CueWord | None:

@@ -41,12 +41,15 @@ class Link:
 def chain_for(source: Token, cue: Token) -> list[Link]:
     """The links behind a source phrase and its cue, origin first."""
     links = _np_chain(source, 0)
-    # "Life, citing SHOT, reported ...": the participle hangs on the cue verb
-    for child in cue.children:
+    # "Life, citing SHOT, reported ...": the participle hangs on the cue verb, or, in
+    # "..., TASS reported, citing the ministry.", closes the cue's sentence
+    closing = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if t.tag_ == "VBG"]
+    for child in [*cue.children, *closing[:1]]:
         if child.lemma_.lower() in cite_verbs() and child.dep_ in ("advcl", "xcomp", "acl"):
             obj = _object(child)
             if obj is not None and obj.i not in {link.head.i for link in links}:
                 links = _np_chain(obj, 1) + links
+                break
     # "a source told RIA Novosti that ...", "he said in an interview with Reuters"
     outlet = _outlet_of(cue)
     if outlet is not None and outlet.i not in {link.head.i for link in links}:

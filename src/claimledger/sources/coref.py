@@ -30,6 +30,20 @@ ORGANISATIONS = {
 
 
 @cache
+def person_heads() -> frozenset[str]:
+    """Nouns for one person: the one-word speaker heads of anonymous_heads.txt, the focus
+    heads that can name a person, and the heads of bodies used for their leaders."""
+    words = {"head", "chief", "mayor", "governor", "president", "minister", "director"}
+    for line in (DATA / "anonymous_heads.txt").read_text(encoding="utf-8").splitlines():
+        phrase = line.split("|")[0].strip()
+        if phrase and not phrase.startswith("#") and " " not in phrase:
+            words.add(phrase.lower())
+    words.update(h for h, kinds in focus_heads().items() if "person" in kinds)
+    plural = {"people", "locals", "separatists", "eyewitnesses", "witnesses", "media", "press"}
+    return frozenset(words - plural)
+
+
+@cache
 def focus_heads() -> dict[str, frozenset[str]]:
     table: dict[str, frozenset[str]] = {}
     for line in (DATA / "focus_heads.txt").read_text(encoding="utf-8").splitlines():

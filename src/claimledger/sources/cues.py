@@ -9,7 +9,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 CLASSES = frozenset({"speech", "denial", "cognition", "intention", "evidence", "appearance"})
-FRAMES = frozenset({"clause", "xcomp", "object", "quote"})
+FRAMES = frozenset({"clause", "xcomp", "object", "quote", "target"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,11 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(
         sorted((tuple(p.split()) for p in _lines("cue_phrases.txt")), key=len, reverse=True)
     )
+
+
+@cache
+def stance_targets() -> frozenset[str]:
+    return frozenset(_lines("stance_targets.txt"))
 
 
 @cache

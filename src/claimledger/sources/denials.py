@@ -9,12 +9,15 @@ from spacy.tokens import Doc
 from claimledger.sources.cues import denial_targets, denial_terms
 from claimledger.sources.types import CharRange
 
+# verbs whose object and its label are the content: "calling it baseless"
+LABELLING = frozenset({"call", "label", "brand", "describe", "dismiss", "term", "dub"})
 
-def is_denial(doc: Doc, content: Sequence[CharRange]) -> bool:
+
+def is_denial(doc: Doc, content: Sequence[CharRange], cue_lemma: str = "") -> bool:
     """Content that calls a claim, report or allegation false, baseless, fake ...
 
-    Both words must be there: "baseless" alone may judge anything, and a statement about a
-    report need not deny it.
+    Both words must be there ("baseless" alone may judge anything, and a statement about a
+    report need not deny it), unless the cue labels what came before: "calling it baseless".
     """
     lemmas: set[str] = set()
     for start, end in content:
@@ -22,4 +25,5 @@ def is_denial(doc: Doc, content: Sequence[CharRange]) -> bool:
         if span is not None:
             lemmas.update(t.lemma_.lower() for t in span)
             lemmas.update(t.lower_ for t in span)
-    return bool(lemmas & denial_terms()) and bool(lemmas & denial_targets())
+    judged = bool(lemmas & denial_terms())
+    return judged and (cue_lemma in LABELLING or bool(lemmas & denial_targets()))
