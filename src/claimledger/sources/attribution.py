@@ -428,9 +428,10 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
                     return _ranges(c.subtree)
     if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
         for c in kids:
-            if c.dep_ == "dobj" and (_speaker(c) or c.lemma_.lower() in stance_targets()):
-                if c.ent_type_ not in ("GPE", "LOC", "FAC"):  # "attacked Kupiansk"
-                    return _ranges(c.subtree)
+            stance = _speaker(c) or c.lemma_.lower() in stance_targets()
+            # "attacked Kupiansk": a place is fought over, not argued with
+            if c.dep_ == "dobj" and stance and c.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return _ranges(c.subtree)
     if "object" in entry.frames:
         oprd = next((c for c in kids if c.dep_ == "oprd"), None)
         for c in kids:
