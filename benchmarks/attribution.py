@@ -158,7 +158,8 @@ def top_level(attributions: Sequence[Attribution]) -> list[Attribution]:
 def predicted_spans(attributions: Sequence[Attribution]) -> dict[str, list[tuple[Range, ...]]]:
     top = top_level(attributions)
     return {
-        "Source": [(a.source,) for a in top if a.source is not None],
+        # the source as written: PolNeAR marks "he", "who" where they stand
+        "Source": [(a.source_written or a.source,) for a in top if a.source is not None],
         "Cue": [(a.cue,) for a in top],
         "Content": [a.content for a in top if a.content],
     }

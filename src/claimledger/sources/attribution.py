@@ -93,11 +93,28 @@ class _Finder:
         src = _np_range(self.doc, source, cue[-1]) if source is not None else None
         cue_range = (cue[0].idx, cue[-1].idx + len(cue[-1].text))
         negated = any(c.dep_ == "neg" for c in cue[-1].children)
+        relative = next(
+            (
+                c
+                for c in cue[-1].children
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE and c is not source
+            ),
+            None,
+        )
         if not denial:
             denial = is_denial(self.doc, ranges, cue_lemma)
         self.found.append(
             Attribution(
-                cue_range, cue_lemma, src, ranges, kind, denial and not negated, negated=negated
+                cue_range,
+                cue_lemma,
+                src,
+                ranges,
+                kind,
+                denial and not negated,
+                negated=negated,
+                source_written=(
+                    (relative.idx, relative.idx + len(relative.text)) if relative else None
+                ),
             )
         )
         self.used.update(t.i for t in cue)
@@ -661,7 +678,7 @@ def _verb_source(verb: Token) -> Token | None:
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return _antecedent(tok.head) if subj.lower_ == "who" else tok.head
-            if tok is not verb and not _speaker(subj):
+            if tok is not verb and not (_speaker(subj) or subj.is_title or subj.pos_ == "PRON"):
                 return None  # "no evidence has emerged to confirm": evidence says nothing
             return subj
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -27,4 +27,7 @@ class Attribution:
     parent: int | None = None
     channel: str | None = None  # "Telegram channel" when the statement came through one
     negated: bool = False  # "has not commented on": on record as saying nothing
+    # the subject as written when it is a relative pronoun ("officials, who said ..."):
+    # `source` is then the phrase it stands for
+    source_written: CharRange | None = None
     notes: list[str] = field(default_factory=list)
