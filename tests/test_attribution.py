@@ -145,8 +145,11 @@ def test_cognition_and_intention_verbs(parser: Language) -> None:
 
 
 def test_relative_clause_source_is_the_noun_it_describes(parser: Language) -> None:
-    results = found(parser, "Residents, who warned that the dam could burst, left the town.")
+    text = "Residents, who warned that the dam could burst, left the town."
+    results = found(parser, text)
     assert [(c, s) for c, s, _, _ in results] == [("warned", "Residents")]
+    written = results[0][3].source_written
+    assert written is not None and text[written[0] : written[1]] == "who"
 
 
 def test_reported_speech_nested_in_another(parser: Language) -> None:
@@ -211,6 +214,8 @@ def test_stance_noun_without_a_speaker_is_not_an_attribution(parser: Language) -
         "The assault was supported by tanks and drones.",
         "Ukrainian units defended the bridge for a week.",
         "Russia launched a combined drone and missile attack on Zaporizhzhia.",
+        "The FSB found a stash of weapons in Kursk.",
+        "Officers spotted a Ukrainian column near the river.",
     ],
 )
 def test_verbs_of_fighting_make_no_claim(parser: Language, text: str) -> None:

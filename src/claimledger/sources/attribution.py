@@ -358,7 +358,14 @@ class _Finder:
             if not ranges and entry.speech and _as_clause(tok) and _has_source(tok):
                 # "as Reuters reported, the bridge was hit"
                 ranges = _rest_of_clause(tok, {t.i for t in tok.subtree})
-            if not ranges and _speaker_source(tok) and not {"quote", "target"} & entry.frames:
+            # (not for evidence verbs: "the FSB found a cache" is an event, not a finding)
+            loose = entry.cls not in ("evidence", "appearance")
+            if (
+                not ranges
+                and loose
+                and _speaker_source(tok)
+                and not {"quote", "target"} & entry.frames
+            ):
                 ranges = _weak_content(tok)
             if not ranges:
                 continue
