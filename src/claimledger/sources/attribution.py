@@ -606,13 +606,27 @@ def _own_clause(top: Token) -> list[Token]:
     start statements of their own."""
     cut: set[int] = set()
     for tok in top.subtree:
-        if tok is top or tok.i in cut or not _coordinated_statement(tok):
+        if tok is top or tok.i in cut:
+            continue
+        if not (_coordinated_statement(tok) or _statement_alongside(tok)):
             continue
         cut.update(t.i for t in tok.subtree)
         left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
         if left is not None and (left.dep_ == "cc" or left.is_punct):
             cut.add(left.i)  # the "and" or comma before it
     return [t for t in top.subtree if t.i not in cut]
+
+
+def _statement_alongside(tok: Token) -> bool:
+    """A statement with a subject of its own set beside the content, not inside it:
+    "supporters said the case was made, while other voters said they had heard nothing",
+    "standards, which he argued ease disruption"."""
+    if tok.dep_ not in ("conj", "advcl", "relcl") or tok.pos_ != "VERB":
+        return False
+    entry = _cue_verb(tok)
+    if entry is None or not entry.speech:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)
 
 
 def _coordinated_statement(tok: Token) -> bool:
