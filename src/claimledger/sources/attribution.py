@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.sources.chains import run_around
 from claimledger.sources.cues import (
     CueWord,
     cite_verbs,
@@ -749,12 +750,7 @@ def _np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
     for tok in head.subtree:
         if tok.dep_ == "relcl" and tok.lemma_.lower() in cue_verbs() and _complement(tok):
             skip.update(t.i for t in tok.subtree)
-    keep = {t.i for t in head.subtree} - skip
-    lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
+    lo, hi = run_around(head, {t.i for t in head.subtree} - skip)
     return list(head.doc[lo : hi + 1])
 
 

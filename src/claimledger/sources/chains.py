@@ -197,6 +197,16 @@ def _channel_owner(tok: Token) -> Token | None:
     return None
 
 
+def run_around(head: Token, keep: set[int]) -> tuple[int, int]:
+    """The first and last token of the unbroken run of kept tokens around the head."""
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return lo, hi
+
+
 def link_for(head: Token) -> Link:
     return _link(head)
 
@@ -207,12 +217,7 @@ def _link(head: Token) -> Link:
     for tok in head.subtree:
         if tok is not head and tok.dep_ in ASIDES:
             drop.update(t.i for t in tok.subtree)
-    keep = {t.i for t in head.subtree} - drop
-    lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
+    lo, hi = run_around(head, {t.i for t in head.subtree} - drop)
     doc = head.doc
     while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1

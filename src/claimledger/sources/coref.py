@@ -10,23 +10,15 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from claimledger.model import Source
+from claimledger.sources.registry import KINDS
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
 PERSONAL = {"he", "she", "him", "her"}
 PLURAL = {"they", "them"}
 THING = {"it"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-ORGANISATIONS = {
-    "news_agency",
-    "state_media",
-    "media",
-    "telegram_channel",
-    "government",
-    "military",
-    "security_service",
-    "think_tank",
-    "international_organisation",
-}
+# kinds of source that are bodies, not people
+ORGANISATIONS = set(KINDS) - {"person", "group", "unknown"}
 
 
 @cache
