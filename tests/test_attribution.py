@@ -257,3 +257,12 @@ def test_paragraph_breaks_and_datelines_start_sentences(parser: Language) -> Non
         "MOSCOW (Reuters) -",
         "TASS said the town fell.",
     ]
+
+
+def test_stance_adjective(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The general has been critical of the withdrawal plan.")
+    assert (cue, source, content) == ("critical", "The general", ["the withdrawal plan"])
+
+
+def test_stance_adjective_needs_a_speaker(parser: Language) -> None:
+    assert found(parser, "The road is open to traffic again.") == []

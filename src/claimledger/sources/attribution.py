@@ -23,6 +23,7 @@ from claimledger.sources.chains import run_around
 from claimledger.sources.cues import (
     CueWord,
     cite_verbs,
+    cue_adjectives,
     cue_nouns,
     cue_phrases,
     cue_verbs,
@@ -68,6 +69,7 @@ class _Finder:
         self._phrases()
         self._verbs()
         self._nouns()
+        self._adjectives()
         self.found.sort(key=lambda a: a.cue[0])
         _set_parents(self.found)
         return self.found
@@ -429,6 +431,25 @@ class _Finder:
                 continue
             if content:
                 self._add(cue, source, content, "noun", entry.lemma, entry.cls == "denial")
+
+    # -- 5. stance adjectives ----------------------------------------------------------------
+
+    def _adjectives(self) -> None:
+        """ "The general has been critical of the plan", "Kyiv is confident that ..."."""
+        table = cue_adjectives()
+        for tok in self.doc:
+            preps = table.get(tok.lower_)
+            if preps is None or tok.dep_ != "acomp" or tok.i in self.used:
+                continue
+            copula = tok.head
+            subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+            if subject is None or not _speaker(subject) or self._inside_quote(tok):
+                continue
+            clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+            content = _ranges(clause.subtree) if clause is not None else []
+            content = content or _prep_content(tok, preps)
+            if content:
+                self._add([tok], subject, content, "indirect", tok.lower_)
 
 
 # -- parse helpers -------------------------------------------------------------------------

@@ -76,6 +76,15 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def cue_adjectives() -> dict[str, frozenset[str]]:
+    """adjective -> the prepositions whose object is its content."""
+    return {
+        adj: frozenset(p.strip() for p in preps.split(","))
+        for adj, preps in map(_cells, _lines("cue_adjectives.txt"))
+    }
+
+
+@cache
 def stance_targets() -> frozenset[str]:
     return frozenset(_lines("stance_targets.txt"))
 
