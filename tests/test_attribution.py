@@ -266,3 +266,8 @@ def test_stance_adjective(parser: Language) -> None:
 
 def test_stance_adjective_needs_a_speaker(parser: Language) -> None:
     assert found(parser, "The road is open to traffic again.") == []
+
+
+def test_person_named_by_their_stance(parser: Language) -> None:
+    results = found(parser, "Petrenko, a longtime critic of the deal, stayed at home.")
+    assert [(c, s, x) for c, s, x, _ in results] == [("critic", "Petrenko", ["the deal"])]

@@ -30,6 +30,7 @@ from claimledger.sources.cues import (
     light_verbs,
     media_words,
     speaker_nouns,
+    stance_people,
     stance_targets,
 )
 from claimledger.sources.denials import is_denial
@@ -70,6 +71,7 @@ class _Finder:
         self._verbs()
         self._nouns()
         self._adjectives()
+        self._stance_people()
         self.found.sort(key=lambda a: a.cue[0])
         _set_parents(self.found)
         return self.found
@@ -450,6 +452,27 @@ class _Finder:
             content = content or _prep_content(tok, preps)
             if content:
                 self._add([tok], subject, content, "indirect", tok.lower_)
+
+    def _stance_people(self) -> None:
+        """ "Graham, a longtime critic of the deal", "the mayor is an opponent of ...": the
+        person the noun describes holds the stance."""
+        for tok in self.doc:
+            if tok.lemma_.lower() not in stance_people() or tok.i in self.used:
+                continue
+            if self._inside_quote(tok):
+                continue
+            holder: Token | None = None
+            if tok.dep_ == "attr":  # "X is a critic of"
+                holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            elif tok.dep_ == "appos":  # "X, a critic of"
+                holder = tok.head
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "X, as a backer of"
+                holder = _verb_source(tok.head.head) if tok.head.head.pos_ == "VERB" else None
+            if holder is None or not _speaker(holder):
+                continue
+            content = _prep_content(tok, frozenset({"of"}))
+            if content:
+                self._add([tok], holder, content, "noun", tok.lemma_.lower())
 
 
 # -- parse helpers -------------------------------------------------------------------------

@@ -85,6 +85,11 @@ def cue_adjectives() -> dict[str, frozenset[str]]:
 
 
 @cache
+def stance_people() -> frozenset[str]:
+    return frozenset(_lines("stance_people.txt"))
+
+
+@cache
 def stance_targets() -> frozenset[str]:
     return frozenset(_lines("stance_targets.txt"))
 
