@@ -271,3 +271,8 @@ def test_stance_adjective_needs_a_speaker(parser: Language) -> None:
 def test_person_named_by_their_stance(parser: Language) -> None:
     results = found(parser, "Petrenko, a longtime critic of the deal, stayed at home.")
     assert [(c, s, x) for c, s, x, _ in results] == [("critic", "Petrenko", ["the deal"])]
+
+
+def test_made_it_clear_that(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Kyiv made it clear that it would not withdraw.")
+    assert (cue, source, content) == ("clear", "Kyiv", ["that it would not withdraw"])

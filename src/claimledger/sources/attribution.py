@@ -440,14 +440,23 @@ class _Finder:
         """ "The general has been critical of the plan", "Kyiv is confident that ..."."""
         table = cue_adjectives()
         for tok in self.doc:
-            preps = table.get(tok.lower_)
-            if preps is None or tok.dep_ != "acomp" or tok.i in self.used:
+            row = table.get(tok.lower_)
+            if row is None or tok.i in self.used:
                 continue
+            preps, needs = row
             copula = tok.head
+            if needs:  # "made it clear that": only with its verb
+                if copula.lemma_.lower() != needs or tok.dep_ not in ("ccomp", "oprd", "acomp"):
+                    continue
+            elif tok.dep_ != "acomp":
+                continue
             subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
             if subject is None or not _speaker(subject) or self._inside_quote(tok):
                 continue
-            clause = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+            clause = next(
+                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or _that_clause(c)),
+                None,
+            )
             content = _ranges(clause.subtree) if clause is not None else []
             content = content or _prep_content(tok, preps)
             if content:
@@ -484,6 +493,9 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
     if "clause" in entry.frames:
         for c in kids:
             if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _finite(c)):
+                return _ranges(_own_clause(c))
+        for c in kids:
+            if c.dep_ == "advcl" and _that_clause(c):  # a that-clause the parse misfiled
                 return _ranges(_own_clause(c))
     if "xcomp" in entry.frames:
         for c in kids:
@@ -526,6 +538,13 @@ TOPIC_PREPS = ("about", "on", "of", "for", "against", "over", "with", "to")
 # who can hold a stance: people, bodies, and pronouns for them
 SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 SPEAKER_PRONOUNS = ("i", "we", "he", "she", "they", "you")
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause opened by "that", whatever the parse calls it ("clear that it would ...")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+    )
 
 
 def _speaker(tok: Token) -> bool:

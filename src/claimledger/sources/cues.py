@@ -76,12 +76,13 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def cue_adjectives() -> dict[str, frozenset[str]]:
-    """adjective -> the prepositions whose object is its content."""
-    return {
-        adj: frozenset(p.strip() for p in preps.split(","))
-        for adj, preps in map(_cells, _lines("cue_adjectives.txt"))
-    }
+def cue_adjectives() -> dict[str, tuple[frozenset[str], str]]:
+    """adjective -> (the prepositions whose object is its content, the verb it needs or "")."""
+    table = {}
+    for line in _lines("cue_adjectives.txt"):
+        adj, preps, verb = [*_cells(line), "", ""][:3]
+        table[adj] = (frozenset(p.strip() for p in preps.split(",") if p.strip()), verb)
+    return table
 
 
 @cache
