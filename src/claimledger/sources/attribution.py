@@ -532,7 +532,7 @@ def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
 
 
 # prepositions whose object can be what a stance is about ("agreed on a plan")
-TOPIC_PREPS = ("about", "on", "of", "for", "against", "over", "with", "to")
+TOPIC_PREPS = ("about", "on", "of", "for", "against", "over")
 
 
 # who can hold a stance: people, bodies, and pronouns for them
