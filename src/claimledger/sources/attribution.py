@@ -360,6 +360,9 @@ class _Finder:
             if not ranges and entry.speech:
                 # "Troops pushed into the town, the agency TASS reported", parsed amiss
                 ranges = _clause_before(tok)
+            if not ranges and entry.cls in ("speech", "cognition") and _has_source(tok):
+                # "said in one of a series of messages that ...": the that-clause hung lower
+                ranges = _that_clause_after(tok)
             if not ranges and entry.speech and _as_clause(tok) and _has_source(tok):
                 # "as Reuters reported, the bridge was hit"
                 ranges = _rest_of_clause(tok, {t.i for t in tok.subtree})
@@ -612,6 +615,19 @@ def _clause_before(verb: Token) -> list[CharRange]:
     if not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in before):
         return []
     return _ranges(t for t in before if not t.is_space)
+
+
+def _that_clause_after(verb: Token) -> list[CharRange]:
+    """The first that-clause after the verb in its sentence, wherever the parse put it."""
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.i > tok.i:
+            clause = tok.head
+            if verb in clause.ancestors:
+                return _ranges(_own_clause(clause))
+            return []
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return []  # another verb's clause comes first
+    return []
 
 
 def _as_clause(tok: Token) -> bool:
