@@ -44,17 +44,17 @@ def matched(reg: Registry, text: str, side_hint: Side | None = None) -> str | No
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
-        ("the independent Russian news outlet Life", "ru.life"),
-        ("the Telegram channel SHOT", "ru.shot"),
+        ("the pro-Kremlin tabloid Life", "ru.life"),
+        ("the Telegram channel Mash", "ru.mash"),
         ("the Russian Ministry of Defense", "ru.mod"),
         ("the Russian Ministry of Defence", "ru.mod"),
         ("Russia’s Defence Ministry", "ru.mod"),
         ("the russian defence ministry", "ru.mod"),
-        ("a spokesperson for the Ukrainian Ministry of Defense", "ua.mod"),
+        ("a spokeswoman for the Ukrainian Defence Ministry", "ua.mod"),
         ("the ministry’s Telegram channel", None),
         ("the ministry", None),
-        ("a source within Russian law enforcement, who spoke exclusively to RIA Novosti", "ru.ria"),
-        ("the FSB (Russian Federal Security Service)", "ru.fsb"),
+        ("an insider in Russian customs, who talked to RIA Novosti", "ru.ria"),
+        ("the SVR (Foreign Intelligence Service)", "ru.svr"),
         ("Kremlin spokesman Dmitry Peskov", "ru.kremlin"),
         ("Foreign Ministry spokeswoman Maria Zakharova", "ru.mfa"),
         ("Major General Igor Konashenkov", "ru.mod"),
@@ -85,24 +85,24 @@ def test_match_names_the_source(reg: Registry, phrase: str, expected: str | None
 
 
 def test_match_all_finds_the_agency_and_the_body_it_cites_in_order(reg: Registry) -> None:
-    text = "a report by TASS citing the Russian Ministry of Defense"
+    text = "a dispatch by TASS quoting the Russian Ministry of Defense"
     found = reg.match_all(text)
     assert [(m.entry.id, m.start, m.end) for m in found] == [
-        ("ru.tass", 12, 16),
-        ("ru.mod", 28, 55),
+        ("ru.tass", 14, 18),
+        ("ru.mod", 31, 58),
     ]
     assert [text[m.start : m.end] for m in found] == ["TASS", "Russian Ministry of Defense"]
     assert [m.text for m in found] == ["TASS", "Russian Ministry of Defense"]
 
 
 def test_match_all_keeps_a_chain_of_outlets_in_text_order(reg: Registry) -> None:
-    text = "the outlet Life, citing the Telegram channel SHOT, reported that the FSB had found"
-    assert [m.entry.id for m in reg.match_all(text)] == ["ru.life", "ru.shot", "ru.fsb"]
+    text = "the tabloid Life, citing the Telegram channel Mash, wrote that the FSB had detained"
+    assert [m.entry.id for m in reg.match_all(text)] == ["ru.life", "ru.mash", "ru.fsb"]
 
 
 def test_match_prefers_the_longest_name(reg: Registry) -> None:
     # TASS (4 characters) and the Russian Ministry of Defense (27): the body is the longer name
-    assert matched(reg, "a report by TASS citing the Russian Ministry of Defense") == "ru.mod"
+    assert matched(reg, "a dispatch by TASS quoting the Russian Ministry of Defense") == "ru.mod"
     # names that contain shorter ones
     assert matched(reg, "the UN Security Council") == "intl.unsc"
     assert matched(reg, "the UN") == "intl.un"
@@ -423,47 +423,47 @@ def profile(text: str, side_hint: Side | None = None) -> tuple[str, str, bool]:
 @pytest.mark.parametrize(
     ("phrase", "expected"),
     [
-        ("a Ukrainian military source", ("military", "UA", True)),
-        ("a source within the Ukrainian military", ("military", "UA", True)),
-        ("a source within Russian law enforcement", ("security_service", "RU", True)),
+        ("a Ukrainian army source", ("military", "UA", True)),
+        ("a source inside the Ukrainian army", ("military", "UA", True)),
+        ("a source in the Russian security services", ("security_service", "RU", True)),
         # the outlet the source spoke to is not the source's side
         (
-            "a source within Russian law enforcement, who spoke exclusively to Reuters",
+            "a source in the Russian security services, who talked to Reuters",
             ("security_service", "RU", True),
         ),
         ("Russian officials", ("government", "RU", True)),
-        ("according to Russian military officials", ("military", "RU", True)),
+        ("according to Russian army officers", ("military", "RU", True)),
         ("an EU diplomat", ("government", "international", True)),
-        ("a European Union diplomat", ("government", "international", True)),
-        ("a senior FSB official", ("security_service", "RU", True)),
+        ("a European Commission diplomat", ("government", "international", True)),
+        ("a senior SVR official", ("security_service", "RU", True)),
         (
-            "a senior FSB official, who spoke to Izvestia on condition of anonymity",
+            "a senior SVR official, who talked to Izvestia on condition of anonymity",
             ("security_service", "RU", True),
         ),
         ("a Western intelligence official", ("security_service", "international", True)),
-        ("a defense ministry spokesperson", ("military", "unknown", True)),
-        ("an unnamed Ukrainian general", ("military", "UA", True)),
-        ("sources with limited access to the front lines", ("unknown", "unknown", True)),
+        ("a defence ministry spokesman", ("military", "unknown", True)),
+        ("an unnamed Ukrainian colonel", ("military", "UA", True)),
+        ("people with knowledge of the talks", ("unknown", "unknown", True)),
         ("eyewitnesses", ("group", "unknown", True)),
         ("Eyewitnesses", ("group", "unknown", True)),
         ("local residents", ("group", "unknown", True)),
         ("Local residents", ("group", "unknown", True)),
-        ("Krasnogorsk residents", ("group", "unknown", True)),
-        ("a source in Krasnogorsk", ("unknown", "unknown", True)),
-        ("Ukrainian defense analysts", ("group", "UA", True)),
+        ("Kramatorsk residents", ("group", "unknown", True)),
+        ("a source in Kramatorsk", ("unknown", "unknown", True)),
+        ("Ukrainian defence analysts", ("group", "UA", True)),
         ("a military analyst", ("think_tank", "unknown", True)),
         ("Ukrainian media", ("media", "UA", True)),
         ("pro-Russian military bloggers", ("telegram_channel", "RU", True)),
         ("an anti-Kremlin blogger", ("telegram_channel", "unknown", True)),
         ("people close to the Kremlin", ("government", "RU", True)),
-        ("an operative codenamed 'Shuba'", ("security_service", "unknown", True)),
+        ("an operative codenamed 'Lynx'", ("security_service", "unknown", True)),
         # a body the registry knows, named as such, is not anonymous
         ("the Russian Ministry of Defense", ("military", "RU", False)),
-        ("the independent Russian news outlet Life", ("media", "RU", False)),
-        ("the Telegram channel SHOT", ("telegram_channel", "RU", False)),
+        ("the pro-Kremlin tabloid Life", ("media", "RU", False)),
+        ("the Telegram channel Mash", ("telegram_channel", "RU", False)),
         ("the Ukrainian military", ("military", "UA", False)),
         # ... and someone speaking for it is
-        ("a spokesperson for the Ukrainian Ministry of Defense", ("military", "UA", True)),
+        ("a spokeswoman for the Ukrainian Defence Ministry", ("military", "UA", True)),
     ],
 )
 def test_describe(phrase: str, expected: tuple[str, str, bool]) -> None:
@@ -471,32 +471,32 @@ def test_describe(phrase: str, expected: tuple[str, str, bool]) -> None:
 
 
 def test_a_side_hint_fills_in_a_side_the_phrase_does_not_give() -> None:
-    assert profile("a defense ministry spokesperson", side_hint="UA") == ("military", "UA", True)
-    assert describe("a defense ministry spokesperson", side_hint="UA").organisation == "ua.mod"
+    assert profile("a defence ministry spokesman", side_hint="UA") == ("military", "UA", True)
+    assert describe("a defence ministry spokesman", side_hint="UA").organisation == "ua.mod"
     assert profile("Sergei Lavrov", side_hint="RU") == ("person", "RU", False)
     # the phrase's own side word wins over the hint
-    assert profile("a Ukrainian military source", side_hint="RU") == ("military", "UA", True)
+    assert profile("a Ukrainian army source", side_hint="RU") == ("military", "UA", True)
 
 
 def test_a_named_commander_takes_the_side_of_his_grouping() -> None:
-    text = "Azat Ahmedov, the commander of an infantry company under the 'Center' group"
+    text = "Ilya Sorokin, the deputy commander of a motor rifle battalion of the 'West' group"
     assert describe(text) == Profile(
         kind="person",
         side="RU",
         anonymous=False,
-        role="the commander of an infantry company under the 'Center' group",
-        name="Azat Ahmedov",
-        organisation="ru.grouping_center",
+        role="the deputy commander of a motor rifle battalion of the 'West' group",
+        name="Ilya Sorokin",
+        organisation="ru.grouping_west",
     )
 
 
 def test_a_general_with_his_office() -> None:
-    text = "General Valery Gerasimov, Chief of the General Staff of the Russian Armed Forces"
+    text = "General Mykola Petrenko, Chief of the General Staff of the Ukrainian Armed Forces"
     found = describe(text)
-    assert (found.kind, found.side, found.anonymous) == ("person", "RU", False)
-    assert found.name == "Valery Gerasimov"
-    assert found.role == "Chief of the General Staff of the Russian Armed Forces"
-    assert found.organisation == "ru.general_staff"
+    assert (found.kind, found.side, found.anonymous) == ("person", "UA", False)
+    assert found.name == "Mykola Petrenko"
+    assert found.role == "Chief of the General Staff of the Ukrainian Armed Forces"
+    assert found.organisation == "ua.general_staff"
 
 
 def test_a_name_alone_has_no_side() -> None:
@@ -514,7 +514,7 @@ def test_a_name_alone_has_no_side() -> None:
         ),
         ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesman", "RU"),
         ("Peskov", "Peskov", "Kremlin spokesman", "RU"),
-        ("Ahmedov said", "Ahmedov", None, "unknown"),
+        ("Sorokin said", "Sorokin", None, "unknown"),
         (
             "Donetsk regional governor Denis Pushilin",
             "Denis Pushilin",
@@ -537,18 +537,18 @@ def test_named_people(phrase: str, name: str, role: str | None, side: str) -> No
 
 
 def test_person_spans_from_a_parser_give_the_name() -> None:
-    text = "General Valery Gerasimov"
+    text = "General Mykola Petrenko"
     found = describe(text, person_spans=[(0, len(text))])
-    assert (found.kind, found.name, found.role) == ("person", "Valery Gerasimov", "General")
+    assert (found.kind, found.name, found.role) == ("person", "Mykola Petrenko", "General")
     # a span the heuristics would not find: a lower-case name
     found = describe("the blogger kotenok", person_spans=[(12, 19)])
     assert (found.kind, found.name, found.anonymous) == ("person", "kotenok", False)
 
 
 def test_the_name_of_an_unnamed_source_is_its_description() -> None:
-    found = describe("a senior FSB official, who spoke to Izvestia")
-    assert found.name == "senior FSB official"
-    assert found.organisation == "ru.fsb"
+    found = describe("a senior SVR official, who talked to Izvestia")
+    assert found.name == "senior SVR official"
+    assert found.organisation == "ru.svr"
     assert found.role is None
     assert describe("the Russian Ministry of Defense").name == (
         "Ministry of Defence of the Russian Federation"

@@ -126,7 +126,7 @@ def test_pronoun_and_surname_continue_a_named_person(nlp: Language) -> None:
 def test_anonymous_sources_take_their_side_from_the_description(nlp: Language) -> None:
     doc = analyse(
         nlp,
-        "A source within Russian law enforcement said that the suspects were detained. "
+        "A source in the Russian security services said that the suspects were detained. "
         "Ukrainian officials said that the claim was false.",
     )
     sources = [by_id(doc)[c.chain[0]] for c in doc._.claims]
@@ -224,15 +224,15 @@ def test_ingest_stores_sources_and_claims(nlp: Language, tmp_path: Path) -> None
     db = tmp_path / "ledger.sqlite"
     text = tmp_path / "a.txt"
     text.write_text(
-        "Life, citing the Telegram channel SHOT, reported that a depot burned near Kursk.",
+        "Life, citing the Telegram channel Mash, wrote that a depot burned near Kursk.",
         encoding="utf-8",
     )
     assert run_cli("ingest", text, "--db", f"sqlite:///{db}").returncode == 0
     exported = run_cli("export", "--db", f"sqlite:///{db}", "--format", "jsonl")
     assert exported.returncode == 0, exported.stderr
     record = json.loads(exported.stdout.splitlines()[0])
-    assert [c["chain"] for c in record["claims"]] == [["ru.shot", "ru.life"]]
-    assert {s["id"] for s in record["sources"]} == {"ru.shot", "ru.life"}
+    assert [c["chain"] for c in record["claims"]] == [["ru.mash", "ru.life"]]
+    assert {s["id"] for s in record["sources"]} == {"ru.mash", "ru.life"}
 
 
 def test_source_interviewed_by_an_outlet(nlp: Language) -> None:

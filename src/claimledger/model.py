@@ -113,7 +113,8 @@ class Source(_Model):
     side: Side = "unknown"
     anonymous: bool = False
     role: str | None = Field(
-        None, description='What the text says the source is: "the commander of an infantry company"'
+        None,
+        description='What the text says the source is: "the deputy commander of a battalion"',
     )
     mentions: list[tuple[int, int]] = Field(default_factory=list)
 

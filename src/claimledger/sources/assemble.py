@@ -63,7 +63,7 @@ class _Sources:
             profile = describe(text, person_spans=persons, side_hint=hint)
             if profile.kind == "person" and " " not in profile.name:
                 profile = self._introduced(profile, link, hint)
-            # "the independent Russian news outlet Life": the outlet is the registry's
+            # "the pro-Kremlin tabloid Life": the outlet is the registry's
             if profile.organisation and not profile.anonymous and profile.kind != "person":
                 named = reg.get(profile.organisation)
         if named is not None:
@@ -107,8 +107,8 @@ class _Sources:
         return None
 
     def _introduced(self, profile: Profile, link: Link, hint: Side | None) -> Profile:
-        """A surname alone ("Ahmedov said") names the person introduced earlier in full
-        ("Azat Ahmedov, the commander of an infantry company ..."), with that role and side."""
+        """A surname alone ("Sorokin said") names the person introduced earlier in full
+        ("Ilya Sorokin, the deputy commander of a battalion ..."), with that role and side."""
         for ent in self.doc.ents:
             if ent.start_char >= link.start:
                 break

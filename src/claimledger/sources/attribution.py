@@ -9,7 +9,7 @@ that no later pass reads the same words twice:
 2. prepositional cues ("according to X", "as reported by X"): the rest of the clause is content;
 3. cue verbs with their complement: a that-clause, an infinitive, an object or a preposition's
    object, as the verb's row in cue_verbs.txt allows, or the clause a parenthetical cue sits in
-   ("These forces, the source claims, are ...");
+   ("The convoy, the officer claims, is ...");
 4. cue nouns with a that-clause ("the ministry's claim that ...").
 """
 
@@ -343,7 +343,7 @@ class _Finder:
             if entry is None or self._inside_quote(tok):
                 continue
             if _chain_link(tok):
-                continue  # "Life, citing SHOT, reported": a link of the chain, not a claim
+                continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
             if tok.dep_ == "amod":
                 continue  # "pledged delegates": an adjective
             ranges = _verb_content(tok, entry)
@@ -354,7 +354,7 @@ class _Finder:
                 and _has_source(tok)
                 and not any(c.dep_ == "mark" for c in tok.children)
             ):
-                # parenthetical: "These forces, the source claims, are being tasked ..."
+                # parenthetical: "The convoy, the officer claims, is heading north ..."
                 own = {t.i for t in tok.subtree}
                 ranges = _ranges(t for t in tok.head.subtree if t.i not in own)
             if not ranges and entry.speech:
@@ -562,7 +562,7 @@ def _speaker(tok: Token) -> bool:
 
 
 def _antecedent(tok: Token) -> Token:
-    """'Gerasimov, Chief of the General Staff of the Armed Forces, who informed ...': "who"
+    """'Petrenko, Chief of the General Staff of the Armed Forces, who told ...': "who"
     is a person, so its antecedent is the person the phrase is about, not the nearest noun."""
     path = [tok]
     while len(path) < 6 and path[-1].head is not path[-1]:

@@ -1,7 +1,7 @@
 """Chains of retelling: from the origin of a statement to the source the article cites.
 
-"Life, citing the Telegram channel SHOT, reported" -> [SHOT, Life]; "a report by TASS citing the
-ministry" -> [ministry, TASS]; "a source ..., who spoke to RIA Novosti" -> [source, RIA Novosti];
+"Life, citing the Telegram channel Mash, wrote" -> [Mash, Life]; "a report by TASS citing the
+ministry" -> [ministry, TASS]; "an insider ..., who talked to RIA Novosti" -> [source, RIA Novosti];
 "a report on the ministry's Telegram channel" -> [ministry], through its Telegram channel.
 Each link is a noun phrase in the parse; the registry and coreference make sources of them.
 """
@@ -24,7 +24,7 @@ class Link:
     head: Token
     start: int  # the naming phrase, without its asides
     end: int
-    role: str | None = None  # an apposition: "the commander of an infantry company ..."
+    role: str | None = None  # an apposition: "the deputy commander of a motor rifle battalion ..."
     channel: str | None = None
     role_end: int = 0  # where the apposition ends
 
@@ -41,7 +41,7 @@ class Link:
 def chain_for(source: Token, cue: Token) -> list[Link]:
     """The links behind a source phrase and its cue, origin first."""
     links = _np_chain(source, 0)
-    # "Life, citing SHOT, reported ...": the participle hangs on the cue verb, or, in
+    # "Life, citing Mash, wrote ...": the participle hangs on the cue verb, or, in
     # "..., TASS reported, citing the ministry.", closes the cue's sentence
     closing = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if t.tag_ == "VBG"]
     for child in [*cue.children, *closing[:1]]:
@@ -65,7 +65,7 @@ def _np_chain(head: Token, depth: int) -> list[Link]:
         return []
     links: list[Link]
     if head.lemma_.lower() in cue_nouns() and head.pos_ == "NOUN":
-        # "a report by TASS", "Gerasimov's report", "a report on the ministry's Telegram channel"
+        # "a report by TASS", "Petrenko's report", "a report on the ministry's Telegram channel"
         reporter = _reporter(head)
         channel = _channel(head)
         if reporter is None and channel is not None:
@@ -83,7 +83,7 @@ def _np_chain(head: Token, depth: int) -> list[Link]:
             if obj is not None:
                 links = _np_chain(obj, depth + 1) + links
                 break
-    # "a source ..., who spoke exclusively to RIA Novosti"
+    # "an insider ..., who talked to RIA Novosti"
     for tok in _descendants(head):
         if tok.lemma_.lower() in outlet_verbs() and tok.dep_ in ("relcl", "acl", "advcl"):
             outlet = _outlet_of(tok)

@@ -1,4 +1,4 @@
-"""Light coreference: "the ministry", "the spokesperson", "he", "Ahmedov" continue the source
+"""Light coreference: "the ministry", "the spokesperson", "he", "Sorokin" continue the source
 in focus."""
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Focus:
             return None
         words = [t for t in phrase if not t.is_punct]
         if head.pos_ == "PROPN" and len(words) == 1:
-            # a surname alone: "Ahmedov" after "Azat Ahmedov"
+            # a surname alone: "Sorokin" after "Ilya Sorokin"
             return self._latest(
                 lambda s, h: s.kind == "person" and s.name.split()[-1].lower() == lower
             )

@@ -1,9 +1,9 @@
 """What a source phrase says about a source: kind, side, whether it is named, and its role.
 
-For the sources the registry does not hold: "a Ukrainian military source" is military, UA and
-anonymous; "a senior FSB official" is security_service, RU and anonymous (the FSB is named, the
-official is not); "Azat Ahmedov, the commander of an infantry company under the 'Center' group"
-is a named person, RU, because the registry knows the Center group as a Russian grouping.
+For the sources the registry does not hold: "a Ukrainian army source" is military, UA and
+anonymous; "a senior SVR official" is security_service, RU and anonymous (the SVR is named, the
+official is not); "Ilya Sorokin, the deputy commander of a motor rifle battalion of the 'West'
+group" is a named person, RU, because the registry knows the West group as a Russian grouping.
 
 The words are reviewed tables under data/sources/: descriptors.tsv (kinds, and how a phrase is
 cut into speaker, body and circumstances), anonymous_heads.txt (nouns and markers of an unnamed
@@ -48,7 +48,7 @@ class Profile:
 
     `name` is the personal name of a named person, the registry name of a named body, else the
     description itself ("Ukrainian military source"). `role` is a named person's function as the
-    phrase gives it ("the commander of an infantry company under the 'Center' group", "Kremlin
+    phrase gives it ("the deputy commander of a motor rifle battalion of the 'West' group", "Kremlin
     spokesman"). `organisation` is the registry id of the body the source is or speaks for.
     """
 
@@ -193,7 +193,7 @@ def describe(
     marked = any(what == "marker" for _, _, what in anonymity)
 
     known = in_hits | {k for i, j, _ in [*sides, *words, *anonymity] for k in range(i, j)}
-    # first words of nouns a capitalised run may modify ("Krasnogorsk residents")
+    # first words of nouns a capitalised run may modify ("Kramatorsk residents")
     nouns = {i for i, _, d in words if d.slot in ("head", "member", "body")}
     nouns |= {i for i, _, what in anonymity if what == "head"}
     person = _person(text, tokens, person_spans, (begin, link, end), known, nouns, vocab)
@@ -213,7 +213,7 @@ def describe(
     def within(i: int, j: int, lo: int, hi: int) -> bool:
         return lo <= i and j <= hi
 
-    # a noun for the source named right after it: "the Telegram channel SHOT", "the outlet Life"
+    # a noun for the source named right after it: "the Telegram channel Mash", "the outlet Life"
     hit_starting = {i: hit for i, _, hit in hits if isinstance(hit, RegistryMatch)}
     heads = [(i, j) for i, j, what in anonymity if what == "head" and within(i, j, begin, link)]
     for _, j in heads:
@@ -264,7 +264,7 @@ def _person(
                 k for k in range(begin, end) if tokens[k].start >= start and tokens[k].end <= stop
             ]
             while inside and not _part_of_name(tokens[inside[0]], inside[0] in known, vocab):
-                inside.pop(0)  # "General Valery Gerasimov" -> "Valery Gerasimov"
+                inside.pop(0)  # "General Mykola Petrenko" -> "Mykola Petrenko"
             if inside:
                 return inside[0], inside[-1] + 1
         return None
@@ -322,8 +322,8 @@ def _speaks(
     if text[after : after + 1] == "-":
         return False  # "Berlin-based"
     if b < len(tokens) and (b in nouns or vocab.not_names.get(tokens[b].key) == "modifier"):
-        return False  # "Krasnogorsk residents", "Zelensky adviser", "Donetsk regional governor"
-    # after a link, a capitalised word is where the speaker is: "a source in Krasnogorsk"
+        return False  # "Kramatorsk residents", "Zelensky adviser", "Donetsk regional governor"
+    # after a link, a capitalised word is where the speaker is: "a source in Kramatorsk"
     return a < link or tokens[a - 1].text == ","
 
 

@@ -1,6 +1,6 @@
 """The source registry: outlets, agencies, channels and institutions, found by name in a phrase.
 
-"a report by TASS citing the Russian Ministry of Defense" names two registry entries, ru.tass and
+"a dispatch by TASS quoting the Russian Ministry of Defense" names two registry entries, ru.tass and
 ru.mod. The tables are reviewed text files under data/sources/ (registry.tsv, shared_names.tsv,
 spokespeople.tsv, side_words.tsv, spellings.tsv, not_sources.txt); their header comments say how
 each is matched. Matching runs on every source phrase of every article, so all names sit in one
@@ -510,7 +510,7 @@ class Registry:
     def match_all(self, text: str, *, side_hint: Side | None = None) -> list[RegistryMatch]:
         """The registry entries named in `text`, in order, without overlaps, with their offsets.
 
-        "a report by TASS citing the Russian Ministry of Defense" -> ru.tass at 12..16, ru.mod at
+        "a dispatch by TASS quoting the Russian Ministry of Defense" -> ru.tass at 12..16, ru.mod at
         24..55. A name both sides use ("the Ministry of Defence") is resolved by a side word next
         to it, else by the phrase's side words, else by `side_hint` (the side of the article's
         context); failing all, it is left out.
@@ -520,8 +520,8 @@ class Registry:
     def match(self, text: str, *, side_hint: Side | None = None) -> RegistryEntry | None:
         """The registry entry a source phrase names: of several, the longest name, then the first.
 
-        "the independent Russian news outlet Life" -> Life; "a spokesperson for the Ukrainian
-        Ministry of Defense" -> ua.mod (the body the speaker speaks for); "the ministry's
+        "the pro-Kremlin tabloid Life" -> Life; "a spokeswoman for the Ukrainian
+        Defence Ministry" -> ua.mod (the body the speaker speaks for); "the ministry's
         Telegram channel" -> None.
         """
         matches = self.match_all(text, side_hint=side_hint)

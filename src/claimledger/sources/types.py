@@ -22,7 +22,7 @@ class Attribution:
     content: tuple[CharRange, ...]
     kind: str = "indirect"  # direct | indirect | mixed | according_to | noun
     denial: bool = False
-    # the attribution this one is nested in ("Life, citing SHOT, reported ..." -> SHOT's
+    # the attribution this one is nested in ("Life, citing Mash, wrote ..." -> Mash's
     # attribution has Life's as parent); index into the finder's result list
     parent: int | None = None
     channel: str | None = None  # "Telegram channel" when the statement came through one
