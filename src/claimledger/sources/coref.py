@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
 from claimledger.model import Source
+from claimledger.sources.cues import cells, table_lines
 from claimledger.sources.registry import KINDS
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
 PERSONAL = {"he", "she", "him", "her"}
 PLURAL = {"they", "them"}
 THING = {"it"}
@@ -25,11 +24,8 @@ ORGANISATIONS = set(KINDS) - {"person", "group", "unknown"}
 def person_heads() -> frozenset[str]:
     """Nouns for one person: the one-word speaker heads of anonymous_heads.txt, the focus
     heads that can name a person, and the heads of bodies used for their leaders."""
-    words = {"head", "chief", "mayor", "governor", "president", "minister", "director"}
-    for line in (DATA / "anonymous_heads.txt").read_text(encoding="utf-8").splitlines():
-        phrase = line.split("|")[0].strip()
-        if phrase and not phrase.startswith("#") and " " not in phrase:
-            words.add(phrase.lower())
+    words = {cells(line)[0].lower() for line in table_lines("anonymous_heads.txt")}
+    words = {w for w in words if " " not in w}
     words.update(h for h, kinds in focus_heads().items() if "person" in kinds)
     plural = {"people", "locals", "separatists", "eyewitnesses", "witnesses", "media", "press"}
     return frozenset(words - plural)
@@ -37,12 +33,10 @@ def person_heads() -> frozenset[str]:
 
 @cache
 def focus_heads() -> dict[str, frozenset[str]]:
-    table: dict[str, frozenset[str]] = {}
-    for line in (DATA / "focus_heads.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            head, kinds = (c.strip() for c in line.split("|"))
-            table[head] = frozenset(kinds.split(","))
-    return table
+    return {
+        head: frozenset(kinds.split(","))
+        for head, kinds in (cells(line) for line in table_lines("focus_heads.txt"))
+    }
 
 
 @dataclass

@@ -27,14 +27,14 @@ class CueWord:
         return frozenset(f.split(":", 1)[1] for f in self.frames if f.startswith("prep:"))
 
 
-def _lines(name: str) -> list[str]:
+def table_lines(name: str) -> list[str]:
     text = (DATA / name).read_text(encoding="utf-8")
     return [
         ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")
     ]
 
 
-def _cells(line: str) -> list[str]:
+def cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.split("|")]
 
 
@@ -48,8 +48,8 @@ def _check(name: str, word: CueWord) -> CueWord:
 @cache
 def cue_verbs() -> dict[str, CueWord]:
     table: dict[str, CueWord] = {}
-    for line in _lines("cue_verbs.txt"):
-        lemma, cls, frames = _cells(line)
+    for line in table_lines("cue_verbs.txt"):
+        lemma, cls, frames = cells(line)
         table.setdefault(
             lemma, _check("cue_verbs.txt", CueWord(lemma, cls, frozenset(frames.split(","))))
         )
@@ -60,8 +60,8 @@ def cue_verbs() -> dict[str, CueWord]:
 def cue_nouns() -> dict[str, CueWord]:
     """lemma -> the noun's class, and its content prepositions as prep:W frames."""
     table: dict[str, CueWord] = {}
-    for line in _lines("cue_nouns.txt"):
-        lemma, cls, preps = [*_cells(line), ""][:3]
+    for line in table_lines("cue_nouns.txt"):
+        lemma, cls, preps = [*cells(line), ""][:3]
         frames = frozenset(f"prep:{p.strip()}" for p in preps.split(",") if p.strip())
         table[lemma] = _check("cue_nouns.txt", CueWord(lemma, cls, frames))
     return table
@@ -71,7 +71,7 @@ def cue_nouns() -> dict[str, CueWord]:
 def cue_phrases() -> tuple[tuple[str, ...], ...]:
     """Multi-word prepositional cues as word tuples, longest first."""
     return tuple(
-        sorted((tuple(p.split()) for p in _lines("cue_phrases.txt")), key=len, reverse=True)
+        sorted((tuple(p.split()) for p in table_lines("cue_phrases.txt")), key=len, reverse=True)
     )
 
 
@@ -79,53 +79,54 @@ def cue_phrases() -> tuple[tuple[str, ...], ...]:
 def cue_adjectives() -> dict[str, tuple[frozenset[str], str]]:
     """adjective -> (the prepositions whose object is its content, the verb it needs or "")."""
     table = {}
-    for line in _lines("cue_adjectives.txt"):
-        adj, preps, verb = [*_cells(line), "", ""][:3]
+    for line in table_lines("cue_adjectives.txt"):
+        adj, preps, verb = [*cells(line), "", ""][:3]
         table[adj] = (frozenset(p.strip() for p in preps.split(",") if p.strip()), verb)
     return table
 
 
 @cache
 def stance_people() -> frozenset[str]:
-    return frozenset(_lines("stance_people.txt"))
+    return frozenset(table_lines("stance_people.txt"))
 
 
 @cache
 def stance_targets() -> frozenset[str]:
-    return frozenset(_lines("stance_targets.txt"))
+    return frozenset(table_lines("stance_targets.txt"))
 
 
 @cache
 def media_words() -> frozenset[str]:
-    return frozenset(_lines("media_words.txt"))
+    return frozenset(table_lines("media_words.txt"))
 
 
 @cache
 def light_verbs() -> frozenset[str]:
-    return frozenset(_lines("light_verbs.txt"))
+    return frozenset(table_lines("light_verbs.txt"))
 
 
 @cache
 def cite_verbs() -> frozenset[str]:
-    return frozenset(_lines("cite_verbs.txt"))
+    return frozenset(table_lines("cite_verbs.txt"))
 
 
 @cache
 def outlet_verbs() -> dict[str, frozenset[str]]:
     """lemma -> how the outlet attaches: prep:W or dative."""
     return {
-        lemma: frozenset(how.split(",")) for lemma, how in map(_cells, _lines("outlet_verbs.txt"))
+        lemma: frozenset(how.split(","))
+        for lemma, how in map(cells, table_lines("outlet_verbs.txt"))
     }
 
 
 @cache
 def denial_terms() -> frozenset[str]:
-    return frozenset(_lines("denial_terms.txt"))
+    return frozenset(table_lines("denial_terms.txt"))
 
 
 @cache
 def denial_targets() -> frozenset[str]:
-    return frozenset(_lines("denial_targets.txt"))
+    return frozenset(table_lines("denial_targets.txt"))
 
 
 @cache
@@ -134,8 +135,8 @@ def speaker_nouns() -> frozenset[str]:
     focus_heads.txt ("official", "spokesperson", "ministry", ...)."""
     words = set()
     for name in ("anonymous_heads.txt", "focus_heads.txt"):
-        for line in _lines(name):
-            phrase = _cells(line)[0]
+        for line in table_lines(name):
+            phrase = cells(line)[0]
             if " " not in phrase:
                 words.add(phrase.lower())
     return frozenset(words)
