@@ -15,9 +15,10 @@ that no later pass reads the same words twice:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimledger.sources.chains import run_around
 from claimledger.sources.cues import (
@@ -53,6 +54,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.starts = [t.idx for t in doc]  # token offsets, to look tokens up by character
         self.quotes = [q for q in find_quotes(doc.text) if q[1] - q[0] > 2]
         self.quote_of = [-1] * len(doc)  # token -> index of the quote it lies in
         for n, (start, end) in enumerate(self.quotes):
@@ -173,7 +175,7 @@ class _Finder:
 
     def _colon_quote(self, n: int, start: int, end: int) -> None:
         """'Karadsheh described the scene: "Roads were blocked ..."': the colon is the cue."""
-        last = _token_before(self.doc, start)
+        last = _token_before(self.doc, self.starts, start)
         if last is None or self.doc[last].text != ":" or last in self.used:
             return
         colon = self.doc[last]
@@ -219,7 +221,7 @@ class _Finder:
     def _cue_after(self, end: int) -> tuple[Token, CueWord] | None:
         """'"...," said the ministry' or '"...," the ministry said'."""
         doc = self.doc
-        first = _token_at_or_after(doc, end)
+        first = _token_at_or_after(doc, self.starts, end)
         if first is None:
             return None
         closing = doc.text[max(0, end - 2) : end - 1]
@@ -264,7 +266,7 @@ class _Finder:
     def _cue_before(self, start: int) -> tuple[Token, CueWord] | None:
         """'The ministry said: "..."', 'he told reporters, "..."'."""
         doc = self.doc
-        last = _token_before(doc, start)
+        last = _token_before(doc, self.starts, start)
         if last is None:
             return None
         if doc[last].text not in (":", ",") and not self._speech_verb(doc[last]):
@@ -898,23 +900,17 @@ def _trim(text: str, start: int, end: int) -> CharRange | None:
     return (start, end) if end > start else None
 
 
-def _token_at_or_after(doc: Doc, char: int) -> int | None:
-    for tok in doc:
-        if tok.idx >= char:
-            return tok.i
-    return None
+def _token_at_or_after(doc: Doc, starts: list[int], char: int) -> int | None:
+    i = bisect_left(starts, char)
+    return i if i < len(doc) else None
 
 
-def _token_before(doc: Doc, char: int) -> int | None:
+def _token_before(doc: Doc, starts: list[int], char: int) -> int | None:
     """The last token ending before `char`, skipping white space."""
-    best = None
-    for tok in doc:
-        if tok.idx + len(tok.text) <= char:
-            if not tok.is_space:
-                best = tok.i
-        else:
-            break
-    return best
+    i = bisect_right(starts, char) - 1
+    while i >= 0 and (doc[i].idx + len(doc[i].text) > char or doc[i].is_space):
+        i -= 1
+    return i if i >= 0 else None
 
 
 def _set_parents(found: list[Attribution]) -> None:
@@ -933,8 +929,3 @@ def _set_parents(found: list[Attribution]) -> None:
                 ):
                     best, best_size = j, end - start
         a.parent = best
-
-
-def sentence_of(doc: Doc, char: int) -> Span | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.sent if span is not None else None
