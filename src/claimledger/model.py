@@ -130,9 +130,15 @@ class Quantity(_Model):
     value: int | float
     qualifier: Qualifier = "exactly"
     category: QuantityCategory | None = None
-    outcome: str | None = None
+    outcome: str | None = Field(
+        None, description="killed, wounded, destroyed, damaged, captured, lost, ..."
+    )
+    period: str | None = Field(
+        None, description='ISO 8601 duration the figure covers, when stated: "P1D", "P1W"'
+    )
     start: int
     end: int
+    text: str | None = Field(None, description='The figure as written: "more than 210"')
 
 
 class Actor(_Model):
@@ -156,6 +162,7 @@ class Claim(_Model):
     cue: Span | None = None
     source_span: Span | None = None
     content_span: CharRange
+    sentence: CharRange | None = Field(None, description="The sentence(s) the claim is in.")
     chain: list[str] = Field(
         default_factory=list,
         description="Source ids, origin first ... the source the article cites directly.",
@@ -170,6 +177,10 @@ class Claim(_Model):
     actors: list[Actor] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     acled: Acled | None = None
+    flags: list[str] = Field(
+        default_factory=list,
+        description='How a field was found, when not plainly: "place_inferred", "date_inferred"',
+    )
 
 
 class Signal(_Model):
