@@ -31,7 +31,7 @@ def default_model() -> str:
 
 
 # claimledger's components, in pipeline order, added after the loaded pipeline's own
-STAGES = ("claimledger_places", "claimledger_sources")
+STAGES = ("claimledger_places", "claimledger_sources", "claimledger_claims")
 # components that prepare the parse: added before the pipeline's parser
 PARSE_STAGES = ("claimledger_paragraphs",)
 
@@ -60,6 +60,7 @@ def _load(name: str, stages: bool) -> Language:
 def add_stages(nlp: Language) -> Language:
     """Add claimledger's components to a pipeline (a user's own one too)."""
     # importing the modules registers their factories with spaCy
+    import claimledger.claims.component
     import claimledger.places.component
     import claimledger.sources.component  # noqa: F401
 

@@ -1,0 +1,233 @@
+"""Claims from a parsed Doc: the attribution stage's claims, filled in, and the events the
+article states in its own voice. Every field comes from one small module:
+
+    types.py       claim type            acled.py       ACLED event and sub-event type
+    quantities.py  figures               dates.py       dates against the publication date
+    actors.py      actor1 / actor2       status.py      asserted/claimed/denied/unverified/...
+    where.py       places
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from claimledger.claims.acled import classify
+from claimledger.claims.actors import find_actors
+from claimledger.claims.dates import date_for, find_dates
+from claimledger.claims.lexicon import type_words, types_from_acled
+from claimledger.claims.quantities import find_quantities
+from claimledger.claims.status import StatusReader
+from claimledger.claims.types import OWN_VOICE, Trigger, choose, find_triggers
+from claimledger.claims.where import places_for
+from claimledger.model import Acled, CharRange, Claim, ClaimDate, ClaimType, Side, Source
+
+# a participle that describes a noun reports no event: "the area surrounding the town"
+MODIFIERS = frozenset({"amod", "acl", "compound"})
+
+
+class _Context:
+    """What every claim of one document is read against."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        article = doc._.article
+        self.published: str | None = article.published if article is not None else None
+        self.places = list(doc._.places or [])
+        self.place_tokens = {
+            t.i
+            for m in self.places
+            for t in (doc.char_span(m.start, m.end, alignment_mode="expand") or ())
+        }
+        self.sources: dict[str, Source] = {s.id: s for s in doc._.sources or []}
+        self.dates = find_dates(doc, self.published)
+        self.date_starts = [d.start for d in self.dates]
+        self.status = StatusReader(doc)
+        self.sentences = self.status.sentences
+        self.claim_starts = sorted(c.start for c in doc._.claims or [])
+
+    def scope(self, claim: Claim) -> tuple[int, int]:
+        """Where a sourced claim's fields are read: its content, and the rest of its sentence
+        when no other attribution starts there. The parse often ends a content at the first
+        item of a list ("..., including 210 personnel killed, seven tanks destroyed and ...")."""
+        start, end = claim.content_span.start, claim.content_span.end
+        sentence_end = self.sentence_range(start, end)[1]
+        if end < sentence_end and not any(end <= s < sentence_end for s in self.claim_starts):
+            end = len(self.doc.text[:sentence_end].rstrip())
+        return start, end
+
+    def sentence_range(self, start: int, end: int) -> tuple[int, int]:
+        first = self.sentences[self.status.sentence_of(start)]
+        last = self.sentences[self.status.sentence_of(max(start, end - 1))]
+        return first.start_char, last.end_char
+
+    def date(
+        self, ranges: Sequence[tuple[int, int]], sentence: tuple[int, int]
+    ) -> tuple[ClaimDate | None, bool]:
+        """The claim's date: inside it, else in its sentence, else the latest one before it in
+        its paragraph (inferred)."""
+        for s, e in ranges:
+            found = date_for(self.dates, s, e)
+            if found is not None:
+                return found, False
+        found = date_for(self.dates, *sentence)
+        if found is not None:
+            return found, False
+        paragraph = self.doc.text.rfind("\n", 0, sentence[0]) + 1
+        k = bisect_right(self.date_starts, sentence[0]) - 1
+        if k >= 0 and self.dates[k].start >= paragraph:
+            return self.dates[k].date, True
+        return None, False
+
+
+def build_claims(doc: Doc) -> list[Claim]:
+    """All claims of the document, in text order, numbered c1, c2, ..."""
+    ctx = _Context(doc)
+    attributed = list(doc._.claims or [])
+    claims = [_fill(ctx, c) for c in attributed]
+    taken = sorted((c.start, c.end) for c in attributed)
+    claims.extend(_own_voice(ctx, taken))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return [c.model_copy(update={"id": f"c{n}"}) for n, c in enumerate(claims, 1)]
+
+
+def _fill(ctx: _Context, claim: Claim) -> Claim:
+    """An attributed claim: its type, figures, date, actors, places and status."""
+    doc = ctx.doc
+    content = ctx.scope(claim)
+    triggers = find_triggers(doc, *content, ctx.place_tokens)
+    trigger = choose(triggers)
+    denial = claim.status == "denied"
+    kind: ClaimType
+    if trigger is not None:
+        kind = trigger.type
+    else:
+        kind = _cue_type(doc, claim) or ("denial" if denial else "statement")
+    origin = ctx.sources.get(claim.chain[0]) if claim.chain else None
+    return _complete(
+        ctx,
+        claim,
+        kind,
+        trigger,
+        content,
+        attributed=bool(claim.chain),
+        denial=denial,
+        origin_side=origin.side if origin else None,
+    )
+
+
+def _cue_type(doc: Doc, claim: Claim) -> ClaimType | None:
+    """ "accused X of ...", "denied the reports": the cue says what kind of claim it is."""
+    if claim.cue is None:
+        return None
+    cue = doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+    for tok in cue or ():
+        for word in type_words().get(tok.lemma_.lower(), ()):
+            if word.type in ("allegation", "denial") and len(word.lemmas) == 1:
+                return word.type
+    return None
+
+
+def _complete(
+    ctx: _Context,
+    claim: Claim,
+    kind: ClaimType,
+    trigger: Trigger | None,
+    content: tuple[int, int],
+    *,
+    attributed: bool,
+    denial: bool,
+    origin_side: Side | None,
+) -> Claim:
+    doc = ctx.doc
+    sentence = ctx.sentence_range(claim.start, claim.end)
+    span = doc.char_span(*content, alignment_mode="expand")
+    label = classify(span) if span is not None and len(span) else None
+    acled = (
+        Acled(event_type=label.event_type, sub_event_type=label.sub_event_type)
+        if label is not None and label.event_type and label.sub_event_type
+        else None
+    )
+    if kind == "statement" and acled is not None:
+        kind = types_from_acled().get(acled.sub_event_type, kind)
+    flags = list(claim.flags)
+    places, place_inferred = places_for(doc.text, ctx.places, [content], sentence)
+    if place_inferred:
+        flags.append("place_inferred")
+    date, date_inferred = ctx.date([content], sentence)
+    if date_inferred:
+        flags.append("date_inferred")
+    token = trigger.token if trigger is not None else None
+    # with no event word, the content's own main verb carries "could", "would", "if"
+    governing = token if token is not None else (span.root if span is not None else None)
+    return claim.model_copy(
+        update={
+            "type": kind,
+            "status": ctx.status.status(
+                governing,
+                trigger.negated if trigger is not None else False,
+                content[0],
+                attributed=attributed,
+                denial=denial,
+            ),
+            "sentence": CharRange(start=sentence[0], end=sentence[1]),
+            "quantities": find_quantities(doc, *content),
+            "date": date or ClaimDate(),
+            "actors": find_actors(doc, *content, token, origin_side),
+            "places": places,
+            "acled": acled,
+            "flags": flags,
+        }
+    )
+
+
+def _own_voice(ctx: _Context, taken: list[tuple[int, int]]) -> list[Claim]:
+    """Events the article states itself: a sentence whose main event word lies outside every
+    attribution is one claim, status asserted (or unverified, hypothetical ...)."""
+    doc = ctx.doc
+    out = []
+    for sent in ctx.sentences:
+        # a sentence with an attribution in it is that source's: the parse may have cut its
+        # content short, and what is left is rarely the article speaking
+        if any(s < sent.end_char and sent.start_char < e for s, e in taken):
+            continue
+        triggers = [
+            t
+            for t in find_triggers(doc, sent.start_char, sent.end_char, ctx.place_tokens)
+            if t.type in OWN_VOICE and t.token.pos_ == "VERB" and t.token.dep_ not in MODIFIERS
+        ]
+        trigger = choose(triggers)
+        if trigger is None or trigger.negated:
+            continue
+        start, end = _trim(sent)
+        draft = Claim(
+            id="c0",
+            start=start,
+            end=end,
+            text=doc.text[start:end],
+            content_span=CharRange(start=start, end=end),
+            type=trigger.type,
+            status="asserted",
+        )
+        out.append(
+            _complete(
+                ctx,
+                draft,
+                trigger.type,
+                trigger,
+                (start, end),
+                attributed=False,
+                denial=False,
+                origin_side=None,
+            )
+        )
+    return out
+
+
+def _trim(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(stripped)
