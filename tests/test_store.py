@@ -9,13 +9,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
 from sqlalchemy.exc import IntegrityError
 
 from claimledger.errors import ClaimledgerError
+from claimledger.model import Actor, Claim, ClaimDate, Quantity
 from claimledger.store import connect, count_articles, iter_records, list_articles, store_batch
-from claimledger.store.db import current_revision, head_revision, resolve_url
+from claimledger.store.db import alembic_config, current_revision, head_revision, resolve_url
 from claimledger.store.schema import metadata
 from records import full_record
 
@@ -32,6 +35,15 @@ def test_full_record_round_trips_exactly(db: str) -> None:
     [back] = list(iter_records(engine))
     assert back == record
     assert back.claims[1].places == ["p2", "p1"]  # link order kept
+
+
+def test_full_record_fills_every_field_of_a_claim() -> None:
+    """So that the round trip above covers every field the contract has, new ones included."""
+    claim = full_record().claims[0]
+    assert claim.model_fields_set == set(Claim.model_fields)
+    assert claim.quantities[0].model_fields_set == set(Quantity.model_fields)
+    assert claim.actors[0].model_fields_set == set(Actor.model_fields)
+    assert claim.date.model_fields_set == set(ClaimDate.model_fields)
 
 
 def test_same_text_is_stored_once(db: str) -> None:
@@ -130,3 +142,46 @@ def test_article_list_counts_what_was_found(db: str) -> None:
     store_batch(engine, [full_record()])
     [row] = list_articles(engine)
     assert (row.places, row.sources, row.claims, row.published) == (2, 2, 2, "2025-11-18")
+
+
+def _ledger_at(db: str, revision: str) -> None:
+    """A ledger file as an older claimledger left it: migrated only up to `revision`."""
+    url = resolve_url(db)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        config = alembic_config(url)
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_ledger_made_at_0002_upgrades_in_place(db: str) -> None:
+    _ledger_at(db, "0002")
+    with sqlite3.connect(db) as conn:
+        conn.executescript(
+            """
+            INSERT INTO articles (pk, content_hash, id, published, text, ingested_at)
+            VALUES (1, 'h1', 'old-1', '2025-11-01', 'Old text.', '2025-11-01 10:00:00');
+            INSERT INTO sources (pk, article_pk, source_id, name, kind, side, anonymous, mentions)
+            VALUES (1, 1, 'ua.gs', 'General Staff', 'military', 'UA', 0, '[]');
+            INSERT INTO claims (pk, article_pk, claim_id, start_char, end_char, text,
+                content_start, content_end, type, status, date_precision, actors, quantities)
+            VALUES
+                (1, 1, 'c1', 0, 4, 'Old.', 0, 4, 'statement', 'claimed', 'none', '[]', '[]'),
+                (2, 1, 'c2', 0, 4, 'Old.', 0, 4, 'attack', 'asserted', 'none',
+                 '[{"name": "Russian forces", "side": "RU", "role": "actor1"}]', '[]'),
+                (3, 1, 'c3', 0, 4, 'Old.', 0, 4, 'statement', 'asserted', 'none', '[]', '[]');
+            INSERT INTO claim_chain (claim_pk, position, source_pk) VALUES (1, 0, 1);
+            """
+        )
+    conn.close()
+    engine = connect(db)
+    assert current_revision(engine) == head_revision()
+    [old] = iter_records(engine)
+    assert [(c.flags, c.sentence) for c in old.claims] == [([], None)] * 3
+    with sqlite3.connect(db) as conn:
+        sides = conn.execute("SELECT claim_id, origin_side FROM claims ORDER BY pk").fetchall()
+    conn.close()
+    assert sides == [("c1", "UA"), ("c2", "RU"), ("c3", "unknown")]
+    assert store_batch(engine, [full_record()]).stored == 1  # and it takes new records
+    assert list(iter_records(engine))[1] == full_record()

@@ -1,4 +1,4 @@
-"""The command line: analyze, ingest, articles, export, schema."""
+"""The command line: analyze, ingest, articles, claims, export, schema."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -20,10 +20,28 @@ from claimledger import __version__
 from claimledger.analyze import analyze
 from claimledger.console import stderr, stdout
 from claimledger.errors import ClaimledgerError, Problem
-from claimledger.model import Article, ArticleRecord, json_schema_text
+from claimledger.export.claims_listing import claims_table, write_claims_json
+from claimledger.export.csv_rows import write_csv
+from claimledger.export.geojson import write_geojson
+from claimledger.export.output import open_output
+from claimledger.model import (
+    Article,
+    ArticleRecord,
+    ClaimStatus,
+    ClaimType,
+    Side,
+    json_schema_text,
+)
 from claimledger.nlp import MODEL_ENV, default_model, load
 from claimledger.read import DEFAULT_MAX_BYTES, Defaults, read_paths
-from claimledger.store import connect, iter_records, list_articles, store_batch
+from claimledger.store import (
+    ClaimFilter,
+    connect,
+    iter_claims,
+    iter_records,
+    list_articles,
+    store_batch,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -42,6 +60,16 @@ class Format(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class ClaimsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+_TYPES, _SIDES, _STATUSES = (", ".join(get_args(x)) for x in (ClaimType, Side, ClaimStatus))
 
 
 def _check_date(value: str | None) -> str | None:
@@ -333,28 +361,92 @@ def articles(
         sys.stdout.writelines(json.dumps(d, ensure_ascii=False) + "\n" for d in dicts)
 
 
-@app.command(epilog="Example: claimledger export --format jsonl --output ledger.jsonl")
+@app.command(epilog="Example: claimledger export --format csv --output claims.csv")
 def export(
     db: DbOpt = None,
     format: Annotated[
-        ExportFormat, typer.Option("--format", help="Output format.")
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl or json: the analyze contract, one record per article. csv: one row per "
+            "claim, ACLED's columns first. geojson: one point per claim with a located place.",
+        ),
     ] = ExportFormat.jsonl,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
 ) -> None:
-    """Write the stored ledger out in the analyze contract, one record per article."""
-    records = iter_records(connect(db, create=False))
-    target = output.with_name(output.name + ".partial") if output else None
-    with target.open("w", encoding="utf-8") if target else nullcontext(sys.stdout) as out:
+    """Write the stored ledger out: whole records, or one row (or map point) per claim."""
+    engine = connect(db, create=False)
+    with open_output(output) as out:
         if format is ExportFormat.jsonl:
-            for record in records:
+            for record in iter_records(engine):
                 out.write(record.model_dump_json() + "\n")
-        else:
-            data = [record.model_dump(mode="json") for record in records]
+        elif format is ExportFormat.json:
+            data = [record.model_dump(mode="json") for record in iter_records(engine)]
             out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-    if output and target:
-        target.replace(output)  # a failed export never leaves a half-written file under the name
+        elif format is ExportFormat.csv:
+            write_csv(iter_claims(engine), out)
+        else:
+            write_geojson(iter_claims(engine), out)
+
+
+@app.command(
+    epilog="Example: claimledger claims --type losses --place Pokrovsk --since 2025-11-01",
+)
+def claims(
+    claim_type: Annotated[
+        ClaimType | None,
+        typer.Option("--type", metavar="TYPE", help=f"Only claims of this type: {_TYPES}."),
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option(
+            "--place",
+            metavar="NAME",
+            help="Only claims at a place of this name, as resolved or as written, in any case: "
+            "Pokrovsk finds a mention spelled Krasnoarmeysk that was resolved to Pokrovsk.",
+        ),
+    ] = None,
+    side: Annotated[
+        Side | None,
+        typer.Option(
+            "--side",
+            metavar="SIDE",
+            help=f"Only claims from this side ({_SIDES}): the side of the claim's origin (the "
+            "first source in its chain); for a claim in the article's own voice, of its actor1.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            callback=_check_date,
+            metavar="DATE",
+            help="Only claims dated on or after DATE (YYYY-MM-DD, compared with the start of "
+            "the claim's date; an undated claim counts from its article's publication date). "
+            "Days without a year (--MM-DD) cannot be compared and are left out.",
+        ),
+    ] = None,
+    status: Annotated[
+        ClaimStatus | None,
+        typer.Option(
+            "--status", metavar="STATUS", help=f"Only claims with this status: {_STATUSES}."
+        ),
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many.")] = None,
+    db: DbOpt = None,
+    format: Annotated[
+        ClaimsFormat, typer.Option("--format", help="table or json.")
+    ] = ClaimsFormat.table,
+) -> None:
+    """List stored claims, newest article first, then in the order of the article."""
+    where = ClaimFilter(type=claim_type, status=status, side=side, place=place, since=since)
+    rows = iter_claims(connect(db, create=False), where, limit=limit)
+    if format is ClaimsFormat.json:
+        write_claims_json(rows, sys.stdout)
+    else:
+        stdout.print(claims_table(rows))
 
 
 @app.command(epilog="Example: claimledger schema > article.schema.json")

@@ -37,6 +37,7 @@ class E(StrEnum):
     )
     NO_LEDGER = "no ledger at {url} (run `claimledger ingest` first, or pass --db)"
     BAD_DB_URL = "cannot open database '{url}': {detail}"
+    CANNOT_WRITE = "cannot write {path}: {detail}"
     ID_TAKEN = "id '{id}' is already used by another text; stored under its content hash {hash}"
     GAZETTEER_MISSING = "no gazetteer at {path} (run `claimledger gazetteer build`, or pass --path)"
     GAZETTEER_UNREADABLE = (

@@ -75,13 +75,13 @@ def _actor(chunk: Span, origin_side: Side | None) -> Actor | None:
     head = next((t for t in chunk if t.lemma_.lower() in nouns or t.lower_ in nouns), None)
     if head is None:
         return None
-    phrase = chunk.doc[chunk.start : head.i + 1]
-    side = _side(phrase, origin_side)
+    part = chunk.doc[chunk.start : head.i + 1]
+    side = _side(part, origin_side)
     if side is None:
         return None
-    if phrase[0].dep_ in ("det", "poss") and len(phrase) > 1 and phrase[0].lower_ not in SPEAKER:
-        phrase = phrase[1:]
-    return Actor(name=phrase.text, side=side, start=phrase.start_char, end=phrase.end_char)
+    if part[0].dep_ in ("det", "poss") and len(part) > 1 and part[0].lower_ not in SPEAKER:
+        part = part[1:]
+    return Actor(name=part.text, side=side, start=part.start_char, end=part.end_char)
 
 
 def _side(chunk: Span, origin_side: Side | None) -> Side | None:

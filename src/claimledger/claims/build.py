@@ -64,12 +64,12 @@ class _Context:
         return first.start_char, last.end_char
 
     def date(
-        self, ranges: Sequence[tuple[int, int]], sentence: tuple[int, int]
+        self, ranges: Sequence[tuple[int, int]], sentence: tuple[int, int], verb: int | None
     ) -> tuple[ClaimDate | None, bool]:
-        """The claim's date: inside it, else in its sentence, else the latest one before it in
-        its paragraph (inferred)."""
+        """The claim's date: inside it (the one its event verb governs first), else in its
+        sentence, else the latest one before it in its paragraph (inferred)."""
         for s, e in ranges:
-            found = date_for(self.dates, s, e)
+            found = date_for(self.dates, s, e, verb=verb)
             if found is not None:
                 return found, False
         found = date_for(self.dates, *sentence)
@@ -153,10 +153,15 @@ def _complete(
     if kind == "statement" and acled is not None:
         kind = types_from_acled().get(acled.sub_event_type, kind)
     flags = list(claim.flags)
+    if trigger is not None and trigger.word.flag:
+        flags.append(trigger.word.flag)
     places, place_inferred = places_for(doc.text, ctx.places, [content], sentence)
     if place_inferred:
         flags.append("place_inferred")
-    date, date_inferred = ctx.date([content], sentence)
+    verb = (
+        trigger.token.idx if trigger is not None else (span.root.idx if span is not None else None)
+    )
+    date, date_inferred = ctx.date([content], sentence, verb)
     if date_inferred:
         flags.append("date_inferred")
     token = trigger.token if trigger is not None else None

@@ -24,6 +24,7 @@ class TypeWord:
     pos: str
     type: ClaimType
     needs: str
+    flag: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,13 @@ def type_words() -> dict[str, list[TypeWord]]:
     """First lemma -> its rows, in table order (conditional rows first)."""
     table: dict[str, list[TypeWord]] = {}
     for line in table_lines("claims", "claim_types.tsv"):
-        words, pos, kind, needs = _row("claim_types.tsv", line, 4)
+        row = cells(line)
+        if len(row) == 4:
+            row.append("")
+        words, pos, kind, needs, flag = _row("claim_types.tsv", " | ".join(row), 5)
         if kind not in get_args(ClaimType) or needs not in NEEDS or pos not in POS:
             raise TableError(f"data/claims/claim_types.tsv: bad row '{line}'")
-        word = TypeWord(tuple(words.lower().split()), pos, kind, needs)  # type: ignore[arg-type]
+        word = TypeWord(tuple(words.lower().split()), pos, kind, needs, flag or None)  # type: ignore[arg-type]
         table.setdefault(word.lemmas[0], []).append(word)
     return table
 

@@ -96,6 +96,35 @@ def _links(
     return grouped
 
 
+def claim_from_row(c: Any, chain: list[str], places: list[str]) -> Claim:
+    """A `claims` row (with its chain's source ids and its mention ids) as the contract's Claim."""
+    sentence = None
+    if c.sentence_start is not None and c.sentence_end is not None:
+        sentence = CharRange(start=c.sentence_start, end=c.sentence_end)
+    return Claim(
+        id=c.claim_id,
+        start=c.start_char,
+        end=c.end_char,
+        text=c.text,
+        cue=c.cue,
+        source_span=c.source_span,
+        content_span=CharRange(start=c.content_start, end=c.content_end),
+        sentence=sentence,
+        chain=chain,
+        channel=c.channel,
+        type=c.type,
+        status=c.status,
+        date=ClaimDate(
+            start=c.date_start, end=c.date_end, precision=c.date_precision, text=c.date_text
+        ),
+        places=places,
+        actors=c.actors,
+        quantities=c.quantities,
+        acled=c.acled,
+        flags=c.flags,
+    )
+
+
 def _record(
     row: Any,
     places: list[Any],
@@ -134,27 +163,7 @@ def _record(
             for s in sources
         ],
         claims=[
-            Claim(
-                id=c.claim_id,
-                start=c.start_char,
-                end=c.end_char,
-                text=c.text,
-                cue=c.cue,
-                source_span=c.source_span,
-                content_span=CharRange(start=c.content_start, end=c.content_end),
-                chain=chains.get(c.pk, []),
-                channel=c.channel,
-                type=c.type,
-                status=c.status,
-                date=ClaimDate(
-                    start=c.date_start, end=c.date_end, precision=c.date_precision, text=c.date_text
-                ),
-                places=claim_places.get(c.pk, []),
-                actors=c.actors,
-                quantities=c.quantities,
-                acled=c.acled,
-            )
-            for c in claims
+            claim_from_row(c, chains.get(c.pk, []), claim_places.get(c.pk, [])) for c in claims
         ],
         signals=[
             Signal(kind=s.kind, start=s.start_char, end=s.end_char, text=s.text, detail=s.detail)

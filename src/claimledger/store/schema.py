@@ -116,6 +116,11 @@ claims = Table(
     Column("quantities", JSON, nullable=False),
     Column("acled", JSON),
     Column("channel", Text),
+    Column("sentence_start", Integer),
+    Column("sentence_end", Integer),
+    Column("flags", JSON, nullable=False, server_default="[]"),
+    # Whose claim it is, for filtering: the side of the chain's origin, else of actor1.
+    Column("origin_side", String(16), nullable=False, index=True, server_default="unknown"),
     UniqueConstraint("article_pk", "claim_id", name="uq_claims_article_claim"),
 )
 

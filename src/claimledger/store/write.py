@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, insert, select
 
 from claimledger.errors import E
-from claimledger.model import ArticleRecord
+from claimledger.model import ArticleRecord, Claim
 from claimledger.store import schema as t
 
 
@@ -36,6 +36,13 @@ def _insert_many(
         insert(table).returning(table.c.pk, table.c[key], sort_by_parameter_order=True), rows
     )
     return {row_key: pk for pk, row_key in result.all()}
+
+
+def origin_side(claim: Claim, sides: Mapping[str, str]) -> str:
+    """Whose claim it is: the side of its origin; for the article's own voice, of its actor1."""
+    if claim.chain:
+        return sides.get(claim.chain[0], "unknown")
+    return next((a.side for a in claim.actors if a.role == "actor1"), "unknown")
 
 
 def _store_record(conn: Connection, record: ArticleRecord, model: str | None) -> None:
@@ -91,6 +98,7 @@ def _store_record(conn: Connection, record: ArticleRecord, model: str | None) ->
         ],
         "source_id",
     )
+    sides = {s.id: s.side for s in record.sources}
     claim_pks = _insert_many(
         conn,
         t.claims,
@@ -115,6 +123,10 @@ def _store_record(conn: Connection, record: ArticleRecord, model: str | None) ->
                 "quantities": [q.model_dump() for q in c.quantities],
                 "acled": c.acled.model_dump() if c.acled else None,
                 "channel": c.channel,
+                "sentence_start": c.sentence.start if c.sentence else None,
+                "sentence_end": c.sentence.end if c.sentence else None,
+                "flags": list(c.flags),
+                "origin_side": origin_side(c, sides),
             }
             for c in record.claims
         ],

@@ -1,0 +1,1 @@
+"""Writing stored claims out for other tools: ACLED-style CSV, GeoJSON, and the claims listing."""
