@@ -9,7 +9,7 @@ from spacy.language import Language
 from claimledger.analyze import analyze
 from claimledger.errors import ClaimledgerError, Problem
 from claimledger.model import ArticleRecord
-from claimledger.nlp import DEFAULT_MODELS, default_model, load, parse
+from claimledger.nlp import DEFAULT_MODELS, STAGES, default_model, load, parse
 from claimledger.read.base import make_article
 
 
@@ -21,9 +21,9 @@ def test_default_model_is_an_installed_english_pipeline(nlp: Language) -> None:
     assert default_model() in DEFAULT_MODELS
     assert nlp.lang == "en"
     names = nlp.pipe_names
-    assert {"parser", "ner", "claimledger_places", "claimledger_sources"} <= set(names)
+    assert {"parser", "ner", *STAGES} <= set(names)
     # our stages after the model's own components; paragraph breaks marked before the parser
-    assert names[-2:] == ["claimledger_places", "claimledger_sources"]
+    assert names[-len(STAGES) :] == list(STAGES)
     assert names.index("claimledger_paragraphs") == names.index("parser") - 1
 
 

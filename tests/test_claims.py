@@ -263,3 +263,32 @@ def test_offsets_point_into_the_text(nlp: Language) -> None:
         assert 0 <= start < end <= len(doc.text)
     claim = claim_with(doc, "destroyed")
     assert claim.date.start == "2025-11-03"
+
+
+def test_negated_main_event_decides_type_and_status(nlp: Language) -> None:
+    doc = run(nlp, "The governor said the town had not been captured despite heavy shelling.")
+    claim = claim_with(doc, "captured")
+    assert (claim.type, claim.status) == ("territorial_control", "denied")
+
+
+def test_a_failed_attempt_is_not_hypothetical(nlp: Language) -> None:
+    doc = run(nlp, "The brigade said Russian troops had tried to advance near Siversk.")
+    assert claim_with(doc, "advance").status == "claimed"
+
+
+def test_the_day_beats_a_year_in_an_aside(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Moscow said on Tuesday its troops had captured Vuhledar, a town held by Kyiv since 2014.",
+        published="2025-11-20",
+    )
+    assert claim_with(doc, "captured").date.start == "2025-11-18"
+
+
+def test_foreign_forces_taking_ground_are_not_a_government_regaining_it(nlp: Language) -> None:
+    doc = run(
+        nlp, "The Russian Defence Ministry said Russian troops had captured the town of Kurakhove."
+    )
+    claim = claim_with(doc, "captured")
+    assert claim.acled is not None
+    assert claim.acled.sub_event_type != "Government regains territory"

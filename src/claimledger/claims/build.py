@@ -14,16 +14,19 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from claimledger.claims.acled import classify
+from claimledger.claims.acled import EventLabel, classify
 from claimledger.claims.actors import find_actors
-from claimledger.claims.dates import date_for, find_dates
+from claimledger.claims.dates import DateMention, find_dates
 from claimledger.claims.lexicon import type_words, types_from_acled
 from claimledger.claims.quantities import find_quantities
 from claimledger.claims.status import StatusReader
 from claimledger.claims.types import OWN_VOICE, Trigger, choose, find_triggers
 from claimledger.claims.where import places_for
-from claimledger.model import Acled, CharRange, Claim, ClaimDate, ClaimType, Side, Source
+from claimledger.model import Acled, Actor, CharRange, Claim, ClaimDate, ClaimType, Side, Source
 
+GOVERNMENT_REGAINS = "Government regains territory"
+NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 # a participle that describes a noun reports no event: "the area surrounding the town"
 MODIFIERS = frozenset({"amod", "acl", "compound"})
 
@@ -36,6 +39,7 @@ class _Context:
         article = doc._.article
         self.published: str | None = article.published if article is not None else None
         self.places = list(doc._.places or [])
+        self.countries = {m.id: m.place.country if m.place else None for m in self.places}
         self.place_tokens = {
             t.i
             for m in self.places
@@ -47,6 +51,9 @@ class _Context:
         self.status = StatusReader(doc)
         self.sentences = self.status.sentences
         self.claim_starts = sorted(c.start for c in doc._.claims or [])
+
+    def place_country(self, mention_id: str) -> str | None:
+        return self.countries.get(mention_id)
 
     def scope(self, claim: Claim) -> tuple[int, int]:
         """Where a sourced claim's fields are read: its content, and the rest of its sentence
@@ -64,17 +71,26 @@ class _Context:
         return first.start_char, last.end_char
 
     def date(
-        self, ranges: Sequence[tuple[int, int]], sentence: tuple[int, int], verb: int | None
+        self, content: tuple[int, int], sentence: tuple[int, int], verbs: Sequence[int]
     ) -> tuple[ClaimDate | None, bool]:
-        """The claim's date: inside it (the one its event verb governs first), else in its
-        sentence, else the latest one before it in its paragraph (inferred)."""
-        for s, e in ranges:
-            found = date_for(self.dates, s, e, verb=verb)
-            if found is not None:
-                return found, False
-        found = date_for(self.dates, *sentence)
-        if found is not None:
-            return found, False
+        """The claim's date. Of the dates in its sentence: the one its event verb governs, else
+        the one its cue governs ("said on Tuesday"), else those inside its content, else any;
+        the finest of them ("on Tuesday" before "since 2022"), nearest the event. With none in
+        the sentence, the latest one before it in its paragraph (inferred)."""
+        near = [m for m in self.dates if sentence[0] <= m.start and m.end <= sentence[1]]
+        if near:
+            pick: list[DateMention] = []
+            for verb in verbs:
+                pick = [m for m in near if m.governor == verb]
+                if pick:
+                    break
+            pick = pick or [m for m in near if content[0] <= m.start and m.end <= content[1]]
+            anchor = verbs[0] if verbs else content[0]
+            best = min(
+                pick or near,
+                key=lambda m: (PRECISION_RANK[m.date.precision], abs(m.start - anchor)),
+            )
+            return best.date, False
         paragraph = self.doc.text.rfind("\n", 0, sentence[0]) + 1
         k = bisect_right(self.date_starts, sentence[0]) - 1
         if k >= 0 and self.dates[k].start >= paragraph:
@@ -144,29 +160,31 @@ def _complete(
     doc = ctx.doc
     sentence = ctx.sentence_range(claim.start, claim.end)
     span = doc.char_span(*content, alignment_mode="expand")
+    token = trigger.token if trigger is not None else None
+    # with no event word, the content's own main verb carries "could", "would", "if"
+    governing = token if token is not None else (span.root if span is not None else None)
+    actors = find_actors(doc, *content, token, origin_side)
+    places, place_inferred = places_for(doc.text, ctx.places, [content], sentence)
     label = classify(span) if span is not None and len(span) else None
-    acled = (
-        Acled(event_type=label.event_type, sub_event_type=label.sub_event_type)
-        if label is not None and label.event_type and label.sub_event_type
-        else None
-    )
+    acled = _acled(label, actors, [ctx.place_country(p) for p in places])
     if kind == "statement" and acled is not None:
         kind = types_from_acled().get(acled.sub_event_type, kind)
     flags = list(claim.flags)
     if trigger is not None and trigger.word.flag:
         flags.append(trigger.word.flag)
-    places, place_inferred = places_for(doc.text, ctx.places, [content], sentence)
     if place_inferred:
         flags.append("place_inferred")
-    verb = (
-        trigger.token.idx if trigger is not None else (span.root.idx if span is not None else None)
+    verbs = [governing.idx] if governing is not None else []
+    cue = (
+        doc.char_span(claim.cue.start, claim.cue.end, alignment_mode="expand")
+        if claim.cue
+        else None
     )
-    date, date_inferred = ctx.date([content], sentence, verb)
+    if cue is not None and len(cue):
+        verbs.append(cue.root.idx)
+    date, date_inferred = ctx.date(content, sentence, verbs)
     if date_inferred:
         flags.append("date_inferred")
-    token = trigger.token if trigger is not None else None
-    # with no event word, the content's own main verb carries "could", "would", "if"
-    governing = token if token is not None else (span.root if span is not None else None)
     return claim.model_copy(
         update={
             "type": kind,
@@ -180,12 +198,32 @@ def _complete(
             "sentence": CharRange(start=sentence[0], end=sentence[1]),
             "quantities": find_quantities(doc, *content),
             "date": date or ClaimDate(),
-            "actors": find_actors(doc, *content, token, origin_side),
+            "actors": actors,
             "places": places,
             "acled": acled,
             "flags": flags,
         }
     )
+
+
+def _acled(
+    label: EventLabel | None, actors: Sequence[Actor], countries: Sequence[str | None]
+) -> Acled | None:
+    """ACLED's types for a claim. ACLED reads "government" as the government of the country
+    where the event happens: a foreign state's forces taking ground are coded as a non-state
+    actor overtaking territory (Russian forces in Ukraine), not as a government regaining it."""
+    if label is None or not label.event_type or not label.sub_event_type:
+        return None
+    sub = label.sub_event_type
+    actor1 = next((a for a in actors if a.role == "actor1"), None)
+    if (
+        sub == GOVERNMENT_REGAINS
+        and actor1 is not None
+        and actor1.side in ("RU", "UA")
+        and any(c in ("RU", "UA") and c != actor1.side for c in countries)
+    ):
+        sub = NON_STATE_OVERTAKES
+    return Acled(event_type=label.event_type, sub_event_type=sub)
 
 
 def _own_voice(ctx: _Context, taken: list[tuple[int, int]]) -> list[Claim]:

@@ -83,11 +83,12 @@ def find_triggers(doc: Doc, start: int, end: int, place_tokens: Collection[int])
 
 
 def choose(triggers: list[Trigger]) -> Trigger | None:
-    """The word that says what the claim is: affirmed before negated, nearest the root,
-    then the more specific type."""
+    """The word that says what the claim is: nearest the root, then the more specific type.
+    A negated one decides too ("has not been captured" is a denied capture, not the
+    shelling in its subordinate clause)."""
     if not triggers:
         return None
-    return min(triggers, key=lambda t: (t.negated, t.depth, PRIORITY.index(t.type), t.token.i))
+    return min(triggers, key=lambda t: (t.depth, PRIORITY.index(t.type), t.token.i))
 
 
 def _applies(word: TypeWord, tok: Token, place_tokens: Collection[int]) -> bool:
