@@ -31,7 +31,12 @@ def default_model() -> str:
 
 
 # claimledger's components, in pipeline order, added after the loaded pipeline's own
-STAGES = ("claimledger_places", "claimledger_sources", "claimledger_claims")
+STAGES = (
+    "claimledger_places",
+    "claimledger_sources",
+    "claimledger_claims",
+    "claimledger_signals",
+)
 # components that prepare the parse: added before the pipeline's parser
 PARSE_STAGES = ("claimledger_paragraphs",)
 
@@ -62,6 +67,7 @@ def add_stages(nlp: Language) -> Language:
     # importing the modules registers their factories with spaCy
     import claimledger.claims.component
     import claimledger.places.component
+    import claimledger.signals_component
     import claimledger.sources.component  # noqa: F401
 
     add_parse_stages(nlp)

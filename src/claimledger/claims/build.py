@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.claims.acled import EventLabel, classify
 from claimledger.claims.actors import find_actors
@@ -21,11 +21,12 @@ from claimledger.claims.lexicon import type_words, types_from_acled
 from claimledger.claims.quantities import find_quantities
 from claimledger.claims.status import StatusReader
 from claimledger.claims.types import OWN_VOICE, Trigger, choose, find_triggers
-from claimledger.claims.where import places_for
+from claimledger.claims.where import main_place, places_for
 from claimledger.model import Acled, Actor, CharRange, Claim, ClaimDate, ClaimType, Side, Source
 
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
+PLACE_RANK = {"point": 0, "admin2": 1, "admin1": 2, "country": 3}
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 # a participle that describes a noun reports no event: "the area surrounding the town"
 MODIFIERS = frozenset({"amod", "acl", "compound"})
@@ -39,6 +40,7 @@ class _Context:
         article = doc._.article
         self.published: str | None = article.published if article is not None else None
         self.places = list(doc._.places or [])
+        self.main_place = main_place(self.places)
         self.countries = {m.id: m.place.country if m.place else None for m in self.places}
         self.place_tokens = {
             t.i
@@ -51,6 +53,21 @@ class _Context:
         self.status = StatusReader(doc)
         self.sentences = self.status.sentences
         self.claim_starts = sorted(c.start for c in doc._.claims or [])
+
+    def nearest_first(self, ids: list[str], event: Token) -> list[str]:
+        """Place mentions ordered by their distance in the parse from the claim's event word:
+        "took Rodynske, near Pokrovsk" is about Rodynske first. Linking reads the first."""
+        spans = {m.id: (m.start, m.end) for m in self.places}
+        # a settlement before a district, a region or a country: it says where it happened
+        rank = {m.id: PLACE_RANK.get(m.place.precision if m.place else "", 4) for m in self.places}
+
+        def distance(mention_id: str) -> tuple[int, int, int]:
+            span = self.doc.char_span(*spans[mention_id], alignment_mode="expand")
+            if span is None or not len(span):
+                return (rank[mention_id], 99, 0)
+            return (rank[mention_id], _tree_distance(span.root, event), spans[mention_id][0])
+
+        return sorted(ids, key=distance)
 
     def place_country(self, mention_id: str) -> str | None:
         return self.countries.get(mention_id)
@@ -164,7 +181,9 @@ def _complete(
     # with no event word, the content's own main verb carries "could", "would", "if"
     governing = token if token is not None else (span.root if span is not None else None)
     actors = find_actors(doc, *content, token, origin_side)
-    places, place_inferred = places_for(doc.text, ctx.places, [content], sentence)
+    places, place_inferred = places_for(doc.text, ctx.places, [content], sentence, ctx.main_place)
+    if governing is not None and len(places) > 1:
+        places = ctx.nearest_first(places, governing)
     label = classify(span) if span is not None and len(span) else None
     acled = _acled(label, actors, [ctx.place_country(p) for p in places])
     if kind == "statement" and acled is not None:
@@ -204,6 +223,17 @@ def _complete(
             "flags": flags,
         }
     )
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree (99 across sentences)."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return up[t.i] + n
+    return 99
 
 
 def _acled(
