@@ -117,6 +117,7 @@ def full_record(text: str = TEXT, *, id: str | None = None) -> ArticleRecord:
                     sub_event_type="Non-state actor overtakes territory",
                 ),
                 flags=["date_inferred"],
+                entry=None,  # set by linking, after storing: a stored batch has none yet
             ),
             Claim(
                 id="c2",

@@ -119,6 +119,7 @@ def test_csv_row_of_a_full_claim(csv_rows: list[dict[str, str]]) -> None:
         "fatalities": "140",
         "article_id": full_record().article.id,
         "claim_id": "c1",
+        "entry_id": "",
         "type": "territorial_control",
         "status": "claimed",
         "chain": "Russian Defence Ministry > Interfax",

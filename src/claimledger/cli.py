@@ -24,6 +24,7 @@ from claimledger.export.claims_listing import claims_table, write_claims_json
 from claimledger.export.csv_rows import write_csv
 from claimledger.export.geojson import write_geojson
 from claimledger.export.output import open_output
+from claimledger.ledger import update_ledger
 from claimledger.model import (
     Article,
     ArticleRecord,
@@ -37,6 +38,7 @@ from claimledger.read import DEFAULT_MAX_BYTES, Defaults, read_paths
 from claimledger.store import (
     ClaimFilter,
     connect,
+    is_stored,
     iter_claims,
     iter_records,
     list_articles,
@@ -179,13 +181,18 @@ def _records(
     max_bytes: int,
     batch_size: int,
     jobs: int,
+    skip: Callable[[Article], bool] | None = None,
 ) -> Iterator[ArticleRecord]:
+    """Records of the articles under `paths`; those `skip` says are done are not analysed."""
     _ensure_gazetteer()
     nlp = load(model)
     items = read_paths(
         paths, max_bytes=max_bytes, defaults=Defaults(outlet=outlet, published=published)
     )
-    analysed = analyze(run.articles(items), nlp=nlp, batch_size=batch_size, n_process=jobs)
+    articles = run.articles(items)
+    if skip is not None:
+        articles = (a for a in articles if not skip(a))
+    analysed = analyze(articles, nlp=nlp, batch_size=batch_size, n_process=jobs)
     return run.records(analysed)
 
 
@@ -297,14 +304,24 @@ def ingest(
     model_name = model or default_model()
     batch: list[ArticleRecord] = []
     stored = duplicates = 0
+    new_pks: list[int] = []
 
     def flush() -> None:
         nonlocal stored, duplicates
         result = store_batch(engine, batch, model=model_name)
         stored, duplicates = stored + result.stored, duplicates + result.duplicates
+        new_pks.extend(result.article_pks)
         for warning in result.warnings:
             run.warn(warning)
         batch.clear()
+
+    def known(article: Article) -> bool:
+        """Stored already: counted, not analysed again."""
+        nonlocal duplicates
+        if is_stored(engine, article.content_hash):
+            duplicates += 1
+            return True
+        return False
 
     with run.show_progress("ingested"):
         for record in _records(
@@ -316,14 +333,17 @@ def ingest(
             max_bytes=max_bytes,
             batch_size=min(batch_size, 32),
             jobs=jobs,
+            skip=known,
         ):
             batch.append(record)
             if len(batch) >= batch_size:
                 flush()
         flush()
+    linked = update_ledger(engine, new_pks)
     stderr.print(
         f"stored {stored} new article(s), {duplicates} already in the ledger"
-        + (f", {run.problems} problem(s)" if run.problems else ""),
+        + (f", {run.problems} problem(s)" if run.problems else "")
+        + (f"; linked {linked.linked} claim(s) into {linked.entries} entries" if new_pks else ""),
         markup=False,
     )
     run.exit()
@@ -453,6 +473,20 @@ def claims(
 def schema() -> None:
     """Print the JSON Schema of one analysed article (the contract of --format jsonl)."""
     sys.stdout.write(json_schema_text())
+
+
+def _mount_ledger() -> None:
+    from claimledger import cli_ledger
+
+    app.command("ledger", epilog="Example: claimledger ledger --place Pokrovsk --since 2025-11-01")(
+        cli_ledger.ledger
+    )
+    app.command("entry", epilog="Example: claimledger entry e12 --format json")(cli_ledger.entry)
+    app.command("article", epilog="Example: claimledger article tass-0412")(cli_ledger.article)
+    app.add_typer(cli_ledger.reference_app, name="reference")
+
+
+_mount_ledger()
 
 
 def _mount_gazetteer() -> None:

@@ -38,6 +38,9 @@ class E(StrEnum):
     NO_LEDGER = "no ledger at {url} (run `claimledger ingest` first, or pass --db)"
     BAD_DB_URL = "cannot open database '{url}': {detail}"
     CANNOT_WRITE = "cannot write {path}: {detail}"
+    NO_ENTRY = "no ledger entry '{id}' (list them with `claimledger ledger`)"
+    NO_ARTICLE = "no article '{id}' in the ledger (list them with `claimledger articles`)"
+    BAD_REFERENCE = "cannot load the reference map: {detail}"
     ID_TAKEN = "id '{id}' is already used by another text; stored under its content hash {hash}"
     GAZETTEER_MISSING = "no gazetteer at {path} (run `claimledger gazetteer build`, or pass --path)"
     GAZETTEER_UNREADABLE = (

@@ -181,6 +181,10 @@ class Claim(_Model):
         default_factory=list,
         description='How a field was found, when not plainly: "place_inferred", "date_inferred"',
     )
+    entry: str | None = Field(
+        None,
+        description='The ledger entry the claim belongs to ("e123"); set for stored claims only',
+    )
 
 
 class Signal(_Model):

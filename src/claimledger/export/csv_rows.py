@@ -45,6 +45,7 @@ ACLED_COLUMNS = (
 OUR_COLUMNS = (
     "article_id",
     "claim_id",
+    "entry_id",
     "type",
     "status",
     "chain",
@@ -121,6 +122,7 @@ def csv_row(row: ClaimRow) -> dict[str, Cell]:
         "fatalities": fatalities(claim),
         "article_id": row.article_id,
         "claim_id": claim.id,
+        "entry_id": claim.entry or "",
         "type": claim.type,
         "status": claim.status,
         "chain": chain_text(row.chain_names),

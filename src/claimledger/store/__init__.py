@@ -2,7 +2,7 @@
 
 from claimledger.store.claims_query import ClaimFilter, ClaimRow, iter_claims
 from claimledger.store.db import connect, resolve_url
-from claimledger.store.query import count_articles, iter_records, list_articles
+from claimledger.store.query import count_articles, is_stored, iter_records, list_articles
 from claimledger.store.write import BatchResult, store_batch
 
 __all__ = [
@@ -11,6 +11,7 @@ __all__ = [
     "ClaimRow",
     "connect",
     "count_articles",
+    "is_stored",
     "iter_claims",
     "iter_records",
     "list_articles",

@@ -27,6 +27,8 @@ class ClaimFilter:
     side: str | None = None
     place: str | None = None
     since: str | None = None  # ISO date
+    entries: tuple[int, ...] | None = None  # ledger entry keys
+    article: str | None = None  # an article's id
 
 
 @dataclass(frozen=True)
@@ -87,17 +89,25 @@ def _claims_query(where: ClaimFilter) -> Select[Any]:
         # ("--11-24") cannot be placed before or after any day, so it is left out
         when = func.coalesce(c.c.date_start, a.c.published)
         query = query.where(when >= where.since, ~when.startswith("--"))
+    if where.entries is not None:
+        query = query.where(c.c.entry_key.in_(where.entries))
+    if where.article is not None:
+        query = query.where(a.c.id == where.article)
     if where.place is not None:
-        m, cp = t.place_mentions, t.claim_places
-        # lower() folds ASCII letters on SQLite, all letters on PostgreSQL
-        name = func.lower(where.place)
-        mentioned = (
-            select(cp.c.claim_pk)
-            .join(m, m.c.pk == cp.c.mention_pk)
-            .where(or_(func.lower(m.c.place_name) == name, func.lower(m.c.text) == name))
-        )
-        query = query.where(c.c.pk.in_(mentioned))
+        query = query.where(c.c.pk.in_(claims_at_place(where.place)))
     return query.order_by(a.c.published.desc().nulls_last(), a.c.pk, c.c.pk)
+
+
+def claims_at_place(place: str) -> Select[Any]:
+    """The primary keys of claims with a mention of `place`, as resolved or as written."""
+    m, cp = t.place_mentions, t.claim_places
+    # lower() folds ASCII letters on SQLite, all letters on PostgreSQL
+    name = func.lower(place)
+    return (
+        select(cp.c.claim_pk)
+        .join(m, m.c.pk == cp.c.mention_pk)
+        .where(or_(func.lower(m.c.place_name) == name, func.lower(m.c.text) == name))
+    )
 
 
 def _chains(conn: Connection, claim_pks: Sequence[int]) -> dict[int, list[SourceRef]]:

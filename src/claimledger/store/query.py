@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +67,26 @@ def list_articles(engine: Engine, *, limit: int | None = None) -> list[ArticleRo
         return [ArticleRow(**row._asdict()) for row in conn.execute(query)]
 
 
+def record_by_id(engine: Engine, article_id: str) -> ArticleRecord | None:
+    """A stored article by its id (or its content hash)."""
+    a = t.articles
+    with engine.connect() as conn:
+        pk = conn.execute(
+            select(a.c.pk).where((a.c.id == article_id) | (a.c.content_hash == article_id))
+        ).scalar()
+        if pk is None:
+            return None
+        return next(records_for(conn, [pk]))[1]
+
+
+def is_stored(engine: Engine, content_hash: str) -> bool:
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(t.articles.c.pk).where(t.articles.c.content_hash == content_hash)
+        ).first()
+    return found is not None
+
+
 def count_articles(engine: Engine) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(t.articles)).scalar_one())
@@ -122,6 +142,7 @@ def claim_from_row(c: Any, chain: list[str], places: list[str]) -> Claim:
         quantities=c.quantities,
         acled=c.acled,
         flags=c.flags,
+        entry=f"e{c.entry_key}" if c.entry_key is not None else None,
     )
 
 
@@ -172,6 +193,42 @@ def _record(
     )
 
 
+def records_for(conn: Connection, pks: Sequence[int]) -> Iterator[tuple[int, ArticleRecord]]:
+    """(article pk, record) for the given articles, in pk order."""
+    ordered = sorted(pks)
+    for i in range(0, len(ordered), 200):
+        rows = conn.execute(
+            select(t.articles)
+            .where(t.articles.c.pk.in_(ordered[i : i + 200]))
+            .order_by(t.articles.c.pk)
+        ).all()
+        yield from _page(conn, rows)
+
+
+def _page(conn: Connection, rows: Sequence[Any]) -> Iterator[tuple[int, ArticleRecord]]:
+    pks = [r.pk for r in rows]
+    places = _by_article(conn, t.place_mentions, pks, t.place_mentions.c.pk)
+    sources = _by_article(conn, t.sources, pks, t.sources.c.pk)
+    claims = _by_article(conn, t.claims, pks, t.claims.c.pk)
+    signals = _by_article(conn, t.signals, pks, t.signals.c.position)
+    claim_pks = [c.pk for group in claims.values() for c in group]
+    chains = _links(conn, t.claim_chain, t.sources, "source_id", claim_pks)
+    claim_places = _links(conn, t.claim_places, t.place_mentions, "mention_id", claim_pks)
+    for row in rows:
+        yield (
+            row.pk,
+            _record(
+                row,
+                places[row.pk],
+                sources[row.pk],
+                claims[row.pk],
+                signals[row.pk],
+                chains,
+                claim_places,
+            ),
+        )
+
+
 def iter_records(engine: Engine, *, page_size: int = 200) -> Iterator[ArticleRecord]:
     """Every stored article as a contract record, in the order they were ingested."""
     last_pk = 0
@@ -185,22 +242,6 @@ def iter_records(engine: Engine, *, page_size: int = 200) -> Iterator[ArticleRec
             ).all()
             if not rows:
                 return
-            pks = [r.pk for r in rows]
-            places = _by_article(conn, t.place_mentions, pks, t.place_mentions.c.pk)
-            sources = _by_article(conn, t.sources, pks, t.sources.c.pk)
-            claims = _by_article(conn, t.claims, pks, t.claims.c.pk)
-            signals = _by_article(conn, t.signals, pks, t.signals.c.position)
-            claim_pks = [c.pk for group in claims.values() for c in group]
-            chains = _links(conn, t.claim_chain, t.sources, "source_id", claim_pks)
-            claim_places = _links(conn, t.claim_places, t.place_mentions, "mention_id", claim_pks)
-            for row in rows:
-                yield _record(
-                    row,
-                    places[row.pk],
-                    sources[row.pk],
-                    claims[row.pk],
-                    signals[row.pk],
-                    chains,
-                    claim_places,
-                )
+            for _pk, record in _page(conn, rows):
+                yield record
             last_pk = rows[-1].pk

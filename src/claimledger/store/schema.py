@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -121,6 +122,8 @@ claims = Table(
     Column("flags", JSON, nullable=False, server_default="[]"),
     # Whose claim it is, for filtering: the side of the chain's origin, else of actor1.
     Column("origin_side", String(16), nullable=False, index=True, server_default="unknown"),
+    # The ledger entry the claim belongs to: the primary key of the entry's first claim.
+    Column("entry_key", Integer, index=True),
     UniqueConstraint("article_pk", "claim_id", name="uq_claims_article_claim"),
 )
 
@@ -156,4 +159,70 @@ signals = Table(
     Column("end_char", Integer),
     Column("text", Text),
     Column("detail", Text, nullable=False),
+)
+
+# One row per ledger entry: claims that state the same thing across articles (link.py), with
+# what entries.py says of them. `pk` is the entry's first claim's primary key.
+entries = Table(
+    "entries",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=False),
+    Column("type", String(32), nullable=False, index=True),
+    Column("status", String(16), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("first_seen", String(10), index=True),
+    Column("last_seen", String(10)),
+    Column("date", String(10), index=True),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_origins", Integer, nullable=False),
+    Column("n_sides", Integer, nullable=False),
+    Column("n_contradictions", Integer, nullable=False),
+    Column("amplification", Integer, nullable=False),
+    Column("corroboration", Integer, nullable=False),
+    Column("origins_by_side", JSON, nullable=False),
+    Column("contradictions", JSON, nullable=False),
+    Column("place_id", String(64), index=True),
+    Column("place_name", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("map_check", JSON),
+    Column("text", Text, nullable=False),
+)
+
+# An article's MinHash and normalised sentence hashes, to find later rewrites of it.
+article_fingerprints = Table(
+    "article_fingerprints",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+    Column("sentences", JSON, nullable=False),
+)
+
+# An article that rewrites an earlier one, linked to the earliest it copies.
+near_duplicates = Table(
+    "near_duplicates",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "original_pk",
+        Integer,
+        ForeignKey("articles.pk", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("jaccard", Float, nullable=False),
+    Column("shared_sentences", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+# Reference maps by day (DeepStateMap's occupied area), geometry as WKB.
+reference_maps = Table(
+    "reference_maps",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(32), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("geometry", LargeBinary, nullable=False),
+    UniqueConstraint("source", "day", name="uq_reference_maps_source_day"),
 )

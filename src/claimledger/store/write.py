@@ -19,11 +19,13 @@ class BatchResult:
     stored: int = 0
     duplicates: int = 0
     warnings: list[str] = field(default_factory=list)
+    article_pks: list[int] = field(default_factory=list)  # of the articles stored
 
     def add(self, other: BatchResult) -> None:
         self.stored += other.stored
         self.duplicates += other.duplicates
         self.warnings.extend(other.warnings)
+        self.article_pks.extend(other.article_pks)
 
 
 def _insert_many(
@@ -45,7 +47,7 @@ def origin_side(claim: Claim, sides: Mapping[str, str]) -> str:
     return next((a.side for a in claim.actors if a.role == "actor1"), "unknown")
 
 
-def _store_record(conn: Connection, record: ArticleRecord, model: str | None) -> None:
+def _store_record(conn: Connection, record: ArticleRecord, model: str | None) -> int:
     a = record.article
     article_pk = conn.execute(
         insert(t.articles).returning(t.articles.c.pk),
@@ -162,6 +164,7 @@ def _store_record(conn: Connection, record: ArticleRecord, model: str | None) ->
                 for i, s in enumerate(record.signals)
             ],
         )
+    return int(article_pk)
 
 
 def store_batch(
@@ -191,6 +194,6 @@ def store_batch(
                 record = record.model_copy(
                     update={"article": a.model_copy(update={"id": a.content_hash})}
                 )
-            _store_record(conn, record, model)
+            result.article_pks.append(_store_record(conn, record, model))
             result.stored += 1
     return result
