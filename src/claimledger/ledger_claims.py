@@ -82,8 +82,10 @@ def claim_features(
     points = []
     for mention_id in claim.places:
         m = mentions.get(mention_id)
-        if m is not None and m.place is not None:
-            p = m.place
+        # an ambiguous name is linked by its best candidate: two claims naming one town, one
+        # article with the context to settle it and one without, are still about one town
+        p = m.place or (m.candidates[0] if m.candidates else None) if m is not None else None
+        if p is not None:
             points.append(PlacePoint(p.id, p.lat, p.lon, p.admin1_code, p.precision))
     published = record.article.published
     start = _day(claim.date.start)
