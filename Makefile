@@ -19,6 +19,7 @@ $(STAMP): requirements/lock.txt pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/claimledger ingest examples --db $(DB)
 	$(BIN)/claimledger articles --db $(DB)
+	$(BIN)/claimledger ledger --db $(DB) --limit 12
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
