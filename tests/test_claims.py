@@ -211,13 +211,24 @@ def test_place_inferred_from_the_paragraph(nlp: Language) -> None:
     assert "place_inferred" in claim.flags
 
 
-def test_place_not_inferred_across_paragraphs(nlp: Language) -> None:
+def test_across_paragraphs_the_articles_main_place_is_inferred(nlp: Language) -> None:
     doc = run(
         nlp,
         "Fighting continued around Kupiansk.\nThe brigade said its soldiers destroyed two tanks.",
     )
     claim = claim_with(doc, "destroyed")
-    assert claim.places == []
+    names = {m.id: m.text for m in doc._.places}
+    assert [names[i] for i in claim.places] == ["Kupiansk"]
+    assert "place_inferred" in claim.flags
+
+
+def test_no_place_inferred_when_no_place_leads(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Fighting continued around Kupiansk and Lyman.\n"
+        "The brigade said its soldiers destroyed two tanks.",
+    )
+    assert claim_with(doc, "destroyed").places == []
 
 
 # --- own voice
