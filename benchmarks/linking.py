@@ -29,7 +29,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -165,9 +165,10 @@ def synthetic(
 
 
 def _from_json(d: dict[str, Any]) -> LinkClaim:
+    names = {f.name for f in fields(LinkClaim) if f.init}
     return LinkClaim(
         **{
-            **d,
+            **{k: v for k, v in d.items() if k in names},
             "places": tuple(PlacePoint(**p) for p in d["places"]),
             "quantities": tuple((c, o, float(v)) for c, o, v in d["quantities"]),
         }

@@ -303,3 +303,13 @@ def test_foreign_forces_taking_ground_are_not_a_government_regaining_it(nlp: Lan
     claim = claim_with(doc, "captured")
     assert claim.acled is not None
     assert claim.acled.sub_event_type != "Government regains territory"
+
+
+def test_the_settlement_comes_before_the_region_it_is_in(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The ministry said its troops had taken Stepnohirsk in the Zaporizhzhia region.",
+    )
+    claim = claim_with(doc, "taken")
+    names = {m.id: m.text for m in doc._.places}
+    assert names[claim.places[0]] == "Stepnohirsk"

@@ -17,12 +17,22 @@ from spacy.tokens import Doc, Span, Token
 from claimledger.claims.acled import EventLabel, classify
 from claimledger.claims.actors import find_actors
 from claimledger.claims.dates import DateMention, find_dates
-from claimledger.claims.lexicon import type_words, types_from_acled
+from claimledger.claims.lexicon import area_words, type_words, types_from_acled
 from claimledger.claims.quantities import find_quantities
 from claimledger.claims.status import StatusReader
 from claimledger.claims.types import OWN_VOICE, Trigger, choose, find_triggers
 from claimledger.claims.where import main_place, places_for
-from claimledger.model import Acled, Actor, CharRange, Claim, ClaimDate, ClaimType, Side, Source
+from claimledger.model import (
+    Acled,
+    Actor,
+    CharRange,
+    Claim,
+    ClaimDate,
+    ClaimType,
+    PlaceMention,
+    Side,
+    Source,
+)
 
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
@@ -59,7 +69,7 @@ class _Context:
         "took Rodynske, near Pokrovsk" is about Rodynske first. Linking reads the first."""
         spans = {m.id: (m.start, m.end) for m in self.places}
         # a settlement before a district, a region or a country: it says where it happened
-        rank = {m.id: PLACE_RANK.get(m.place.precision if m.place else "", 4) for m in self.places}
+        rank = {m.id: self._rank(m) for m in self.places}
 
         def distance(mention_id: str) -> tuple[int, int, int]:
             span = self.doc.char_span(*spans[mention_id], alignment_mode="expand")
@@ -68,6 +78,22 @@ class _Context:
             return (rank[mention_id], _tree_distance(span.root, event), spans[mention_id][0])
 
         return sorted(ids, key=distance)
+
+    def _rank(self, mention: PlaceMention) -> int:
+        """Settlements first; a name followed by "region", "direction", "district" ... names an
+        area whatever it resolved to ("the Pokrovsk direction", "the Zaporozhye region")."""
+        precision = mention.place.precision if mention.place else None
+        if precision is None and mention.candidates:
+            precision = mention.candidates[0].precision
+        rank = PLACE_RANK.get(precision or "", 4)
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if (
+            span is not None
+            and span.end < len(self.doc)
+            and self.doc[span.end].lemma_.lower() in area_words()
+        ):
+            rank = max(rank, PLACE_RANK["admin1"])
+        return rank
 
     def place_country(self, mention_id: str) -> str | None:
         return self.countries.get(mention_id)

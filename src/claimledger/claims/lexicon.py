@@ -113,3 +113,8 @@ def types_from_acled() -> dict[str, ClaimType]:
             raise TableError(f"data/claims/types_from_acled.tsv: bad type in '{line}'")
         table[sub] = kind  # type: ignore[assignment]
     return table
+
+
+@cache
+def area_words() -> frozenset[str]:
+    return frozenset(ln.lower() for ln in table_lines("claims", "area_words.txt"))
