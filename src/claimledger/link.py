@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+# claims of one entry kept per block for comparison (see Linker._file)
+PER_ENTRY = 4
 # places closer than this are one place written two ways (a town and its district, two
 # gazetteer ids for one village); a neighbouring village is farther
 SAME_PLACE_KM = 5.0
@@ -120,7 +122,8 @@ class Linker:
 
     def __init__(self) -> None:
         self.claims: dict[int, LinkClaim] = {}
-        self.blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        # block -> entry (as it was when filed) -> the entry's latest claims in the block
+        self.blocks: dict[tuple[object, ...], dict[int, list[int]]] = defaultdict(dict)
         self.groups = _UnionFind()
         self._norm: dict[int, str] = {}
 
@@ -136,8 +139,7 @@ class Linker:
             entry = entry_of.get(claim.key, claim.key)
             self.groups.parent.setdefault(entry, entry)
             self.groups.parent[claim.key] = entry
-            for block in _registers(claim):
-                self.blocks[block].append(claim.key)
+            self._file(claim)
 
     def entry_of(self, key: int) -> int:
         return self.groups.find(key)
@@ -150,19 +152,38 @@ class Linker:
 
     def _add(self, claim: LinkClaim) -> None:
         self.claims[claim.key] = claim
-        self.groups.find(claim.key)
+        find = self.groups.find
+        find(claim.key)
         self._norm[claim.key] = _normalise(claim.text)
         seen: set[int] = set()
+        joined: set[int] = set()  # entries this claim is in now: not tested again
         for block in _queries(claim):
-            for other in self.blocks.get(block, ()):
-                if other not in seen:
+            for root, members in self.blocks.get(block, {}).items():
+                entry = find(root)
+                if entry in joined:
+                    continue
+                for other in members:
+                    if other in seen:
+                        continue
                     seen.add(other)
                     if same_claim(
                         claim, self.claims[other], self._norm[claim.key], self._norm[other]
                     ):
                         self.groups.union(claim.key, other)
+                        joined.add(find(other))
+                        break
+        self._file(claim)
+
+    def _file(self, claim: LinkClaim) -> None:
+        """File a claim in its blocks, under its entry. A block keeps the latest few claims of
+        each entry: a new claim that matches none of them is taken not to match the entry there
+        (they share its place and day), which keeps a busy town's day from being read whole."""
+        entry = self.groups.find(claim.key)
         for block in _registers(claim):
-            self.blocks[block].append(claim.key)
+            members = self.blocks[block].setdefault(entry, [])
+            members.append(claim.key)
+            if len(members) > PER_ENTRY:
+                del members[0]
 
 
 def same_claim(
