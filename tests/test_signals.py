@@ -60,7 +60,7 @@ ARTICLES = {
         "regional governor said."
     ),
     "terms": (
-        "Russian state television described the offensive as part of the special military "
+        "Russian state television said the offensive was part of the special military "
         'operation against the "Kiev regime". A Ukrainian commander said the rashists had lost '
         "dozens of men near Kupiansk. Deliveries of shells from the collective West have slowed "
         "this winter."
