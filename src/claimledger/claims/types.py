@@ -26,17 +26,9 @@ PRIORITY: tuple[ClaimType, ...] = (
     "denial",
     "statement",
 )
-# types an event in the article's own voice can have (accusations and denials need a speaker)
-OWN_VOICE: frozenset[ClaimType] = frozenset(
-    {
-        "territorial_control",
-        "capture_of_personnel",
-        "weapons_seizure",
-        "deployment",
-        "losses",
-        "attack",
-    }
-)
+# types an event in the article's own voice can have: the events (accusations, denials and
+# statements need a speaker)
+OWN_VOICE: frozenset[ClaimType] = frozenset(PRIORITY) - {"allegation", "denial", "statement"}
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 # a phrase's later words may sit this many tokens after its first ("took full control")
