@@ -276,3 +276,202 @@ def test_person_named_by_their_stance(parser: Language) -> None:
 def test_made_it_clear_that(parser: Language) -> None:
     cue, source, content, _ = only(parser, "Kyiv made it clear that it would not withdraw.")
     assert (cue, source, content) == ("clear", "Kyiv", ["that it would not withdraw"])
+
+
+# -- patterns added for PolNeAR recall (issue 4) ---------------------------------------------
+
+
+def test_seeing_something_as_something(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Kyiv sees the talks as a trap.")
+    assert (cue, source) == ("sees", "Kyiv")
+    assert content == ["the talks", "a trap"]
+
+
+def test_passive_cue_with_its_agent(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The strike was confirmed by the regional governor.")
+    assert (cue, source, content) == ("was confirmed", "the regional governor", ["The strike"])
+
+
+def test_passive_belief_without_a_source(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The commander is believed to have fled the city.")
+    assert (cue, source) == ("is believed", None)
+    assert content == ["The commander", "to have fled the city"]
+
+
+def test_participle_after_the_noun_it_describes(parser: Language) -> None:
+    results = found(parser, "The plan, opposed by several ministers, was shelved.")
+    assert [(c, s, x) for c, s, x, _ in results] == [("opposed", "several ministers", ["The plan"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The governor took issue with the evacuation order.",
+            "took issue with",
+            "the evacuation order",
+        ),
+        ("Kyiv pushed back on the claims.", "pushed back on", "the claims"),
+        (
+            "The mayor raised questions about the convoy.",
+            "raised questions about",
+            "the convoy",
+        ),
+    ],
+)
+def test_set_phrases(parser: Language, text: str, cue: str, content: str) -> None:
+    found_cue, _, found_content, _ = only(parser, text)
+    assert (found_cue, found_content) == (cue, [content])
+
+
+def test_set_phrase_of_fighting_needs_a_person_or_an_idea(parser: Language) -> None:
+    assert found(parser, "Ukrainian units pushed back against the assault.") == []
+
+
+def test_stance_received_from_someone(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The proposal won praise from NATO.")
+    assert (cue, source, content) == ("won praise", "NATO", ["The proposal"])
+
+
+def test_noun_with_an_infinitive(parser: Language) -> None:
+    results = found(parser, "Kyiv's refusal to negotiate was a surprise.")
+    assert [(c, s, x) for c, s, x, _ in results] == [("refusal", "Kyiv", ["to negotiate"])]
+
+
+def test_noun_whose_clause_follows_the_copula(parser: Language) -> None:
+    results = found(parser, "The general's contention was that the front would hold.")
+    assert next((c, s, x) for c, s, x, _ in results) == (
+        "contention",
+        "The general",
+        ["that the front would hold"],
+    )
+
+
+def test_poll_heading_its_clause(parser: Language) -> None:
+    results = found(parser, "In a recent survey, most residents backed the truce.")
+    poll = next(a for c, _, _, a in results if c == "In")
+    assert [(c, s, x) for c, s, x, a in results if a is poll] == [
+        ("In", "a recent survey", ["most residents backed the truce"])
+    ]
+    # what the residents "backed" is the survey's finding, nested in its content
+    assert all(
+        a.parent == results.index(next(r for r in results if r[3] is poll))
+        for c, _, _, a in results
+        if a is not poll
+    )
+
+
+def test_hearsay_adverb(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The commander reportedly fled the city.")
+    assert (cue, source, content) == ("reportedly", None, ["The commander", "fled the city"])
+
+
+def test_made_clear_that_without_it(parser: Language) -> None:
+    results = found(parser, "The general made clear that the troops would stay.")
+    assert next((c, s, x) for c, s, x, _ in results) == (
+        "clear",
+        "The general",
+        ["that the troops would stay"],
+    )
+
+
+def test_transcript_label_holds_the_whole_answer(parser: Language) -> None:
+    text = "Intro.\n\nPESKOV: The troops will stay. They have orders.\n\nEnd."
+    results = found(parser, text)
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        (":", "PESKOV", ["The troops will stay. They have orders"])
+    ]
+
+
+def test_name_before_a_colon_and_a_quote(parser: Language) -> None:
+    text = 'Analysts differ - Kofman: "The offensive has stalled for now."'
+    results = found(parser, text)
+    assert (":", "Kofman") in [(c, s) for c, s, _, _ in results]
+
+
+def test_title_case_headline(parser: Language) -> None:
+    results = found(parser, "Zelensky Rejects Russian Terms For Ceasefire\n\nThe talks ended.")
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        ("Rejects", "Zelensky", ["Russian Terms For Ceasefire"])
+    ]
+
+
+def test_title_case_headline_of_fighting_is_no_claim(parser: Language) -> None:
+    assert found(parser, "Russia Attacks Kharkiv With Drones\n\nThe strikes went on.") == []
+
+
+def test_how_something_seems_has_no_source(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The front seemed quiet.")
+    assert (cue, source, content) == ("seemed", None, ["The front", "quiet"])
+
+
+def test_feeling_like_a_clause(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Residents felt like the city had forgotten them.")
+    assert (cue, source, content) == ("felt", "Residents", ["like the city had forgotten them"])
+
+
+def test_relative_clause_whose_object_is_the_noun(parser: Language) -> None:
+    results = found(parser, "It was a plan that the generals saw as reckless.")
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        ("saw", "the generals", ["a plan", "reckless"])
+    ]
+
+
+def test_that_clause_makes_a_verb_a_cue(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The officer reasoned that the bridge was too weak.")
+    assert (cue, source, content) == ("reasoned", "The officer", ["that the bridge was too weak"])
+
+
+def test_talk_about_something_makes_a_verb_a_cue(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The soldiers joked about the shortages.")
+    assert (cue, source, content) == ("joked", "The soldiers", ["the shortages"])
+
+
+def test_against_after_be(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Most residents are against the evacuation.")
+    assert (cue, source, content) == ("are against", "Most residents", ["the evacuation"])
+
+
+def test_critics_of_something(parser: Language) -> None:
+    results = found(parser, "Critics of the deal met on Tuesday.")
+    assert [(c, s, x) for c, s, x, _ in results] == [("of", "Critics", ["the deal"])]
+
+
+def test_a_document_put_out(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "The ministry released a report on the strike.")
+    assert (cue, source, content) == ("released", "The ministry", ["a report on the strike"])
+
+
+def test_cue_sentence_before_a_quote(parser: Language) -> None:
+    text = 'The governor said in a statement. "We will rebuild the school."'
+    cue, source, content, a = only(parser, text)
+    assert (cue, source, content) == ("said", "The governor", ['"We will rebuild the school."'])
+    assert a.kind == "direct"
+
+
+def test_short_quote_with_the_comma_of_speech(parser: Language) -> None:
+    cue, source, _, _ = only(parser, '"Nothing new," tweeted the brigade spokesman.')
+    assert (cue, source) == ("tweeted", "the brigade spokesman")
+
+
+def test_views_of_a_group_of_people(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "Most voters support the ceasefire.")
+    assert (cue, source, content) == ("support", "Most voters", ["the ceasefire"])
+
+
+def test_participle_after_a_means_phrase_is_the_subjects(parser: Language) -> None:
+    text = "The minister attacked Moscow by claiming that it had broken the truce."
+    results = found(parser, text)
+    assert ("claiming", "The minister") in [(c, s) for c, s, _, _ in results]
+
+
+def test_statement_issued_speaks_for_its_issuer(parser: Language) -> None:
+    text = "The ministry issued a statement saying the dam was hit."
+    results = found(parser, text)
+    assert ("saying", "The ministry") in [(c, s) for c, s, _, _ in results]
+
+
+def test_object_of_a_causing_verb_does_what_follows(parser: Language) -> None:
+    text = "The shelling led the mayor to announce an evacuation."
+    results = found(parser, text)
+    assert ("to announce", "the mayor") in [(c, s) for c, s, _, _ in results]

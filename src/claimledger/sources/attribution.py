@@ -1,48 +1,104 @@
 """Find attributions (cue, source, content) on a parsed Doc.
 
 Citron's plan (cue, source and content found, then joined), done with spaCy's dependency
-parse and the cue tables in data/sources/. Four passes, each claiming the tokens it uses so
-that no later pass reads the same words twice:
+parse and the cue tables in data/sources/. The passes run in this order, each claiming the
+tokens it uses so that no later pass reads the same words twice:
 
 1. direct quotes with a speech verb right before or after them ("'...,' said X", "X said: '...'"),
-   and the rest of a quote split around its cue;
-2. prepositional cues ("according to X", "as reported by X"): the rest of the clause is content;
-3. cue verbs with their complement: a that-clause, an infinitive, an object or a preposition's
-   object, as the verb's row in cue_verbs.txt allows, or the clause a parenthetical cue sits in
-   ("The convoy, the officer claims, is ...");
-4. cue nouns with a that-clause ("the ministry's claim that ...").
+   the rest of a quote split around its cue, and a name before a colon ("Jones: '...'");
+2. colons after a name ("Trump: Cruz has a long way to go") and transcript labels ("TAPPER: ...");
+3. prepositional cues ("according to X", "in his view", "in a CBS poll") and hearsay adverbs
+   ("reportedly");
+4. set phrases ("took issue with", "pushed back on"), from cue_idioms.txt;
+5. cue verbs with the complement their row in cue_verbs.txt allows: a that-clause, an
+   infinitive, an object, an "as" phrase, a preposition's object, the subject of a passive, the
+   noun a relative clause or participle describes, or the clause a parenthetical cue sits in;
+6. cue nouns ("the ministry's claim that ...", "Kyiv's call for ..."), also with a light verb
+   ("voiced support for") or a receiving one ("won praise from");
+7. stance adjectives and phrases ("critical of", "against"), people named by their stance
+   ("a critic of the deal");
+8. last, a headline the parse could not read (attribution_headlines).
+
+Where to read what: attribution_speakers (who can hold a view; which phrase is the source),
+attribution_content (what a cue takes as content), attribution_grammar (clause shapes),
+attribution_spans (character ranges).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from claimledger.sources.chains import run_around
+from claimledger.sources.attribution_content import (
+    about_verb,
+    bare_cue,
+    clause_adjective,
+    clause_before,
+    idiom_content,
+    infinitive,
+    parenthetical,
+    prep_content,
+    seeming,
+    that_clause_after,
+    that_noun,
+    that_verb,
+    verb_content,
+    weak_content,
+)
+from claimledger.sources.attribution_grammar import (
+    DASHES,
+    RELATIVE,
+    SUBJECTS,
+    TOPIC_FRAMES,
+    as_clause,
+    cue_verb,
+    speech_verb_with_subject,
+    that_clause,
+)
+from claimledger.sources.attribution_headlines import headline_cue
+from claimledger.sources.attribution_spans import (
+    char_ranges,
+    clause_of,
+    cue_tokens,
+    rest_of_clause,
+    set_parents,
+    token_at_or_after,
+    token_before,
+    tokens_in,
+    trim_range,
+)
+from claimledger.sources.attribution_speakers import (
+    chain_link,
+    has_source,
+    np_range,
+    np_tokens,
+    received_from,
+    speaker,
+    speaker_source,
+    verb_source,
+)
 from claimledger.sources.cues import (
     CueWord,
-    cite_verbs,
     cue_adjectives,
+    cue_idioms,
     cue_nouns,
     cue_phrases,
-    cue_verbs,
+    document_nouns,
+    headline_labels,
+    hearsay_adverbs,
     light_verbs,
-    media_words,
-    speaker_nouns,
+    receiving_verbs,
     stance_people,
-    stance_targets,
 )
 from claimledger.sources.denials import is_denial
 from claimledger.sources.quotes import find_quotes
 from claimledger.sources.types import Attribution, CharRange
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE = ("who", "that", "which", "whom")
 # "in his view", "in the ministry's words"
 OPINION_NOUNS = ("view", "opinion", "words", "estimate", "estimation", "assessment", "judgment")
-EDGE_PUNCT = " \t\n,;:.-–—"
+
+
 # how far from a quote its cue may stand, in tokens
 QUOTE_REACH = 12
 
@@ -55,7 +111,9 @@ class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.starts = [t.idx for t in doc]  # token offsets, to look tokens up by character
-        self.quotes = [q for q in find_quotes(doc.text) if q[1] - q[0] > 2]
+        # Doc.text joins every token on each call: read it once
+        self.text = doc.text
+        self.quotes = [q for q in find_quotes(self.text) if q[1] - q[0] > 2]
         self.quote_of = [-1] * len(doc)  # token -> index of the quote it lies in
         for n, (start, end) in enumerate(self.quotes):
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -70,12 +128,15 @@ class _Finder:
         self._quotes()
         self._colons()
         self._phrases()
+        self._idioms()
         self._verbs()
         self._nouns()
         self._adjectives()
         self._stance_people()
+        self._stance_phrases()
+        self._headline()  # last: only a headline no other pass could read
         self.found.sort(key=lambda a: a.cue[0])
-        _set_parents(self.found)
+        set_parents(self.found)
         return self.found
 
     # -- helpers -------------------------------------------------------------------------
@@ -91,20 +152,27 @@ class _Finder:
         kind: str,
         cue_lemma: str,
         denial: bool = False,
+        source_words: Sequence[Token] = (),
     ) -> None:
-        ranges = tuple(r for r in (_trim(self.doc.text, s, e) for s, e in sorted(content)) if r)
+        """One attribution; `source_words`, when given, are the source as written where the
+        parse gives no phrase to read it from (a title-case headline)."""
+        ranges = tuple(r for r in (trim_range(self.text, s, e) for s, e in sorted(content)) if r)
         if not ranges:
             return
         if source is not None and source.ent_type_ in ("DATE", "TIME"):
             source = None  # "Nov. 20": a parse that took the date for the speaker
-        src = _np_range(self.doc, source, cue[-1]) if source is not None else None
+        src = np_range(self.text, source, cue[-1]) if source is not None else None
+        if source_words:
+            first, last = source_words[0], source_words[-1]
+            src = trim_range(self.text, first.idx, last.idx + len(last.text))
+            self.used.update(t.i for t in source_words)
         cue_range = (cue[0].idx, cue[-1].idx + len(cue[-1].text))
         negated = any(c.dep_ == "neg" for c in cue[-1].children)
         relative = next(
             (
                 c
                 for c in cue[-1].children
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE and c is not source
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE and c != source
             ),
             None,
         )
@@ -126,7 +194,7 @@ class _Finder:
         )
         self.used.update(t.i for t in cue)
         if source is not None:
-            self.used.update(t.i for t in _np_tokens(source, cue[-1]))
+            self.used.update(t.i for t in np_tokens(source, cue[-1]))
 
     # -- 1. direct quotes ----------------------------------------------------------------
 
@@ -136,9 +204,15 @@ class _Finder:
             if n in self.quote_used:
                 continue
             inner = doc.char_span(start, end, alignment_mode="contract")
-            if inner is None or sum(1 for t in inner if t.is_alpha) < 3:
-                continue  # a scare-quoted word or title, not speech
-            cue = self._cue_after(end) or self._cue_before(start)
+            words = sum(1 for t in inner if t.is_alpha) if inner is not None else 0
+            if words < 3:
+                # a scare-quoted word or title is no speech, unless the comma of speech and
+                # its verb follow ('"Debate recap," tweeted a spokesman')
+                if not words or self.text[end - 2 : end - 1] != ",":
+                    continue
+                cue = self._cue_after(end)
+            else:
+                cue = self._cue_after(end) or self._cue_before(start)
             if cue is None:
                 self._colon_quote(n, start, end)
                 continue
@@ -148,7 +222,7 @@ class _Finder:
             if verb.idx > start:
                 content += self._continuation(verb, n)
             self._add(
-                _cue_tokens(verb),
+                cue_tokens(verb),
                 self._quote_source(verb, n),
                 content,
                 "direct",
@@ -159,7 +233,7 @@ class _Finder:
     def _quote_source(self, verb: Token, n: int) -> Token | None:
         """The speaker of a quote stands outside it: a parse may take a noun inside the quote
         for the subject of "said" ('"The convoy left," said an officer')."""
-        source = _verb_source(verb)
+        source = verb_source(verb)
         if source is None or self.quote_of[source.i] != n:
             return source
         return next(
@@ -174,45 +248,104 @@ class _Finder:
         )
 
     def _colon_quote(self, n: int, start: int, end: int) -> None:
-        """'Karadsheh described the scene: "Roads were blocked ..."': the colon is the cue."""
-        last = _token_before(self.doc, self.starts, start)
+        """'Karadsheh described the scene: "Roads were blocked ..."': the predicate before the
+        colon, up to the colon, is the cue."""
+        last = token_before(self.doc, self.starts, start)
         if last is None or self.doc[last].text != ":" or last in self.used:
             return
         colon = self.doc[last]
-        root = colon.sent.root if colon.sent.root.i < colon.i else None
-        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None) if root else None
+        name = self.doc[last - 1] if last > 0 else None
+        if name is not None and name.pos_ == "PROPN" and name.i not in self.used:
+            before = self.doc[name.left_edge.i - 1] if name.left_edge.i > 0 else None
+            if before is None or before.is_punct or before.is_space:
+                # "... - Carl Bialik: '...'", "Jones: '...'": a name standing before the colon
+                self.quote_used.add(n)
+                self._add([colon], name, [(start, end)], "direct", ":")
+                return
+        root = colon.sent.root
+        if root.i > colon.i:
+            return
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
         if subject is None or self.quote_of[subject.i] >= 0:
             return
         self.quote_used.add(n)
-        self._add([colon], subject, [(start, end)], "direct", ":")
+        cue = list(self.doc[cue_tokens(root)[0].i : colon.i + 1])
+        self._add(cue, subject, [(start, end)], "direct", root.lemma_.lower())
 
     def _colons(self) -> None:
-        """A headline or lead of the form 'Trump: Cruz has a long way to go'."""
+        """A headline or lead of the form 'Trump: Cruz has a long way to go', and a
+        transcript's speaker labels ('TAPPER: Do you think ...')."""
+        headline_end = self.text.find("\n")
         for tok in self.doc:
             if tok.text != ":" or tok.i in self.used or self.quote_of[tok.i] >= 0:
                 continue
             sent = tok.sent
             left = [t for t in self.doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
-            right = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
             if not 1 <= len(left) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in left):
-                continue
-            if left[0].pos_ != "PROPN" or not any(t.pos_ in ("VERB", "AUX") for t in right):
                 continue
             head = next(
                 (t for t in left if t.head.i >= tok.i or t.head == t or t.head not in left),
                 left[-1],
             )
-            # a transcript's speaker label ("TAPPER: ...") is a speaker whatever the parse says
-            label = len(left) <= 3 and all(t.is_upper and t.is_alpha for t in left)
-            if any(_speech_verb_with_subject(t) for t in right):
-                continue  # "Zaporizhzhia: the administration says ...": a dateline
-            if not (label or _speaker(head)) or head.lemma_.lower() in cue_nouns():
-                continue  # "Exclusive Report: ..." is a label, not a speaker
-            self._add([tok], head, _ranges(right), "indirect", ":")
+            if any(t.lower_ in headline_labels() for t in left):
+                continue  # "Breaking: ...", "The Latest: ...", "UPDATE: ..."
+            # a transcript's speaker label ("TAPPER: ...", "Q: ...", "A: ...") is a speaker
+            # whatever the parse says, and what follows to the paragraph's end is theirs
+            if len(left) == 1 and len(left[0]) == 1:
+                continue
+            if len(left) <= 3 and all(t.is_upper and t.is_alpha for t in left):
+                right = self._paragraph_after(tok)
+                if any(t.is_alpha for t in right):
+                    self._add([tok], head, char_ranges(right), "indirect", ":")
+                continue
+            right = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
+            # a headline's name may be tagged as anything ("Sanders: ..." as a plural noun)
+            titled = len(left) <= 3 and all(t.is_title or t.is_upper for t in left)
+            if not (left[0].pos_ == "PROPN" or titled):
+                continue
+            if not 0 <= tok.idx < headline_end:
+                # in the body a colon after a name may end a dateline or a list's lead
+                if not any(t.pos_ in ("VERB", "AUX") for t in right):
+                    continue
+                if any(speech_verb_with_subject(t) for t in right):
+                    continue  # "Zaporizhzhia: the administration says ...": a dateline
+                if head.lemma_.lower() in cue_nouns():
+                    continue  # "Exclusive Report: ..." is a label, not a speaker
+            if not (titled or speaker(head)):
+                continue
+            self._add([tok], head, char_ranges(right), "indirect", ":")
+
+    def _paragraph_after(self, tok: Token) -> list[Token]:
+        """The words after tok to the end of its paragraph."""
+        out = []
+        for t in self.doc[tok.i + 1 :]:
+            if t.is_space and "\n" in t.text:
+                break
+            out.append(t)
+        return [t for t in out if not t.is_space]
+
+    def _headline(self) -> None:
+        """ "Conservative Icon Morton Blackwell Endorses Ted Cruz": see attribution_headlines."""
+        found = headline_cue(self.doc, self.text, self.used)
+        if found is not None:
+            entry = found.entry
+            self._add(
+                found.cue,
+                None,
+                char_ranges(found.content),
+                "indirect",
+                entry.lemma,
+                entry.cls == "denial",
+                source_words=found.source,
+            )
 
     def _speech_verb(self, tok: Token) -> CueWord | None:
-        entry = _cue_verb(tok)
+        """A verb that can report a quote ("said", "added", "mocked"), not one that only
+        says what a talk was about ("spoke with", "talked about")."""
+        entry = cue_verb(tok)
         if entry is None or not entry.speech or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        if entry.frames <= TOPIC_FRAMES:
             return None
         if tok.i in self.used or self._inside_quote(tok):
             return None
@@ -221,10 +354,10 @@ class _Finder:
     def _cue_after(self, end: int) -> tuple[Token, CueWord] | None:
         """'"...," said the ministry' or '"...," the ministry said'."""
         doc = self.doc
-        first = _token_at_or_after(doc, self.starts, end)
+        first = token_at_or_after(doc, self.starts, end)
         if first is None:
             return None
-        closing = doc.text[max(0, end - 2) : end - 1]
+        closing = self.text[max(0, end - 2) : end - 1]
         if closing == ".":
             # English turns the full stop into a comma when a cue follows; a short
             # '"..." Trump said.' is still a cue, a new sentence is not
@@ -233,7 +366,8 @@ class _Finder:
         goes_on = doc[first].is_lower or doc[first].pos_ == "VERB"
         verb_next = any(self._speech_verb(t) for t in doc[first : first + 3])
         if closing in ("!", "?") and not goes_on and not verb_next:
-            return None
+            # '"How are you?" Miller, a volunteer, said into the phone.': a bare cue clause
+            return self._short_cue_after(first)
         for tok in doc[first : first + QUOTE_REACH]:
             if tok.is_quote or (tok.is_sent_start and tok.i > first and tok.text not in ","):
                 break
@@ -248,17 +382,14 @@ class _Finder:
         return None
 
     def _short_cue_after(self, first: int) -> tuple[Token, CueWord] | None:
-        """'"...." Trump said.': subject and speech verb, then the end of the sentence."""
+        """'"...." Trump said.', '"...." Miller, a volunteer, said into the phone.': a
+        subject and a speech verb with nothing of its own to say, then the end of the
+        sentence."""
         doc = self.doc
-        for tok in doc[first : first + 6]:
+        for tok in doc[first : first + QUOTE_REACH]:
             entry = self._speech_verb(tok)
             if entry is not None:
-                rest = [t for t in doc[tok.i + 1 : tok.i + 4] if not t.is_space]
-                if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
-                    return None
-                if (rest and rest[0].text in ".!?") or not rest:
-                    return tok, entry
-                return None
+                return (tok, entry) if bare_cue(tok) else None
             if tok.text in ".!?" or tok.is_quote:
                 return None
         return None
@@ -266,15 +397,22 @@ class _Finder:
     def _cue_before(self, start: int) -> tuple[Token, CueWord] | None:
         """'The ministry said: "..."', 'he told reporters, "..."'."""
         doc = self.doc
-        last = _token_before(doc, self.starts, start)
+        last = token_before(doc, self.starts, start)
         if last is None:
+            return None
+        if doc[last].text == ".":
+            # 'Lau said in a statement. "There are no ballots to recount."'
+            verb = doc[last].sent.root
+            entry = self._speech_verb(verb)
+            if entry is not None and bare_cue(verb) and has_source(verb):
+                return verb, entry
             return None
         if doc[last].text not in (":", ",") and not self._speech_verb(doc[last]):
             return None
         lo = max(0, last - QUOTE_REACH)
         for tok in reversed(doc[lo : last + 1]):
-            if tok.is_quote or tok.text in ".!?":
-                break
+            if tok.is_quote or tok.text in ".!?" or tok.text in DASHES:
+                break  # ("Pollsters agree - Bialik: ...": the dash ends the cue's reach)
             entry = self._speech_verb(tok)
             if entry is not None:
                 if any(c.dep_ == "ccomp" and c.idx < start for c in tok.children):
@@ -288,9 +426,9 @@ class _Finder:
             return []
         start, end = self.quotes[n + 1]
         sent_end = verb.sent.end_char
-        between = self.doc.text[verb.idx : start]
+        between = self.text[verb.idx : start]
         # only the cue clause and its full stop or comma may lie between the two parts
-        if start > sent_end + 3 and "\n" not in self.doc.text[sent_end:start]:
+        if start > sent_end + 3 and "\n" not in self.text[sent_end:start]:
             return []
         if len(between) > 200 or self._cue_after(end) is not None:
             return []
@@ -316,9 +454,44 @@ class _Finder:
                 if source is None:
                     continue
                 removed = {t.i for t in cue} | {t.i for t in source.subtree}
-                content = _rest_of_clause(cue[0], removed)
+                content = rest_of_clause(cue[0], removed)
                 self._add(cue, source, content, "according_to", " ".join(phrase))
         self._views()
+        self._documents()
+        self._hearsay()
+
+    def _hearsay(self) -> None:
+        """ "The commander reportedly fled": a claim whose source the text does not name."""
+        for tok in self.doc:
+            if tok.lower_ not in hearsay_adverbs() or tok.i in self.used:
+                continue
+            if self._inside_quote(tok) or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+                continue
+            clause = tok.head
+            if clause.dep_ in ("amod", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+                # "the allegedly stolen car": the phrase the participle belongs to
+                clause = clause.head
+            content = char_ranges(t for t in clause.subtree if t != tok and not t.is_space)
+            self._add([tok], None, content, "indirect", tok.lower_)
+
+    def _documents(self) -> None:
+        """ "In a CBS poll, she led by 20 points": a poll or a record heading its clause is
+        its source, as "according to" would make it."""
+        for tok in self.doc:
+            if tok.lower_ != "in" or tok.dep_ != "prep" or self._inside_quote(tok):
+                continue
+            noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            kind = document_nouns().get(noun.lemma_.lower(), "") if noun is not None else ""
+            if noun is None or kind not in ("poll", "record") or noun.i in self.used:
+                continue
+            # only heading the clause: "she led in the polls" is where, not who says so
+            verb = clause_of(tok)
+            if verb is None or verb.i < tok.i or tok.i > verb.sent.start + 1:
+                continue
+            if kind == "record" and cue_verb(verb) is not None and has_source(verb):
+                continue  # "in the footage, the commander says": the commander speaks
+            content = rest_of_clause(tok, {t.i for t in tok.subtree})
+            self._add([tok], noun, content, "according_to", "in")
 
     def _views(self) -> None:
         """ "In the ministry's view, ...", "in his words": a possessed opinion noun in a
@@ -332,63 +505,98 @@ class _Finder:
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is None or owner.i in self.used:
                 continue
-            content = _rest_of_clause(tok, {t.i for t in tok.subtree})
+            content = rest_of_clause(tok, {t.i for t in tok.subtree})
             self._add([tok, noun], owner, content, "according_to", noun.lemma_.lower())
 
-    # -- 3. cue verbs ----------------------------------------------------------------------
+    # -- 3. set phrases and cue verbs --------------------------------------------------------
+
+    def _idioms(self) -> None:
+        """ "took issue with the plan", "pushed back on the claim", "laid out the case"."""
+        table = cue_idioms()
+        for tok in self.doc:
+            rows = table.get(tok.lemma_.lower())
+            if rows is None or tok.pos_ != "VERB" or tok.i in self.used:
+                continue
+            if self._inside_quote(tok) or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
+                continue  # ("did not respond to requests for comment" says nothing)
+            for row in rows:
+                found = idiom_content(tok, row)
+                if found is None:
+                    continue
+                last, content = found
+                source = verb_source(tok)
+                if source is None:
+                    break  # ("to push for a platform": whose push, the phrase does not say)
+                cue = list(self.doc[cue_tokens(tok)[0].i : max(tok.i, last.i) + 1])
+                self._add(cue, source, content, "indirect", tok.lemma_.lower())
+                break
 
     def _verbs(self) -> None:
         for tok in self.doc:
             if tok.pos_ not in ("VERB", "AUX") or tok.i in self.used:
                 continue
-            entry = _cue_verb(tok)
+            entry = cue_verb(tok) or that_verb(tok) or about_verb(tok)
             if entry is None or self._inside_quote(tok):
                 continue
-            if _chain_link(tok):
+            if chain_link(tok):
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
-            if tok.dep_ == "amod":
-                continue  # "pledged delegates": an adjective
-            ranges = _verb_content(tok, entry)
+            if tok.dep_ == "amod" and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+                continue  # "pledged delegates": an adjective (a finite form is a misparse)
+            ranges = verb_content(tok, entry)
             if (
                 not ranges
                 and entry.speech
                 and tok.dep_ in ("parataxis", "advcl")
-                and _has_source(tok)
+                and has_source(tok)
                 and not any(c.dep_ == "mark" for c in tok.children)
             ):
                 # parenthetical: "The convoy, the officer claims, is heading north ..."
                 own = {t.i for t in tok.subtree}
-                ranges = _ranges(t for t in tok.head.subtree if t.i not in own)
+                ranges = char_ranges(t for t in tok.head.subtree if t.i not in own)
+            aside: list[Token] = []
+            if not ranges and entry.cls in ("speech", "cognition"):
+                aside, ranges = parenthetical(tok)  # the same, read off the commas
             if not ranges and entry.speech:
                 # "Troops pushed into the town, the agency TASS reported", parsed amiss
-                ranges = _clause_before(tok)
-            if not ranges and entry.cls in ("speech", "cognition") and _has_source(tok):
+                ranges = clause_before(tok)
+            if not ranges and entry.cls in ("speech", "cognition") and has_source(tok):
                 # "said in one of a series of messages that ...": the that-clause hung lower
-                ranges = _that_clause_after(tok)
-            if not ranges and entry.speech and _as_clause(tok) and _has_source(tok):
-                # "as Reuters reported, the bridge was hit"
-                ranges = _rest_of_clause(tok, {t.i for t in tok.subtree})
+                ranges = that_clause_after(tok)
+            # "as Reuters reported, the bridge was hit" (not "as people continue to cross": the
+            # verb's complement is gone, the main clause fills it)
+            gapped = not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children)
+            reads = "clause" in entry.frames and as_clause(tok) and has_source(tok)
+            if not ranges and reads and gapped:
+                ranges = rest_of_clause(tok, {t.i for t in tok.subtree})
             # (not for evidence verbs: "the FSB found a cache" is an event, not a finding)
             loose = entry.cls not in ("evidence", "appearance")
             if (
                 not ranges
                 and loose
-                and _speaker_source(tok)
+                and speaker_source(tok)
                 and not {"quote", "target"} & entry.frames
+                # "had not seen the movie": seeing a thing is no view of it
+                and entry.lemma != "see"
             ):
-                ranges = _weak_content(tok)
+                ranges = weak_content(tok)
+            source = verb_source(tok)
+            if entry.cls == "appearance":
+                # "his voice seemed weaker", "both appear to have got the memo": how a thing
+                # seems is said of it, by no one the text names
+                ranges, source = seeming(tok, ranges), None
             if not ranges:
                 continue
             kind = "indirect"
-            if any(self.quote_of[t.i] >= 0 for t in _tokens_in(self.doc, ranges)):
+            if any(self.quote_of[t.i] >= 0 for t in tokens_in(self.doc, ranges)):
                 kind = "mixed"
             self._add(
-                _cue_tokens(tok),
-                _verb_source(tok),
+                [tok] if aside else cue_tokens(tok),
+                source,
                 ranges,
                 kind,
                 entry.lemma,
                 entry.cls == "denial",
+                source_words=aside if source is None else (),
             )
 
     # -- 4. cue nouns ----------------------------------------------------------------------
@@ -396,11 +604,11 @@ class _Finder:
     def _nouns(self) -> None:
         nouns = cue_nouns()
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in self.used:
+            if tok.pos_ != "NOUN" or tok.i in self.used:
                 continue
-            if self._inside_quote(tok):
+            entry = nouns.get(tok.lemma_.lower()) or that_noun(tok)
+            if entry is None or self._inside_quote(tok):
                 continue
-            entry = nouns[tok.lemma_.lower()]
             clause = next(
                 (
                     c
@@ -419,25 +627,53 @@ class _Finder:
                 source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
             cue = [tok]
             verb = tok.head
-            if (
-                source is None
-                and tok.dep_ == "dobj"
+            light = (
+                tok.dep_ == "dobj"
                 and verb.lemma_.lower() in light_verbs()
-                and _has_source(verb)
                 and verb.i not in self.used
-            ):
-                # "the general made comments about the retreat", "Kyiv voiced support for"
-                source = next(c for c in verb.children if c.dep_ == "nsubj")
-                cue = list(self.doc[verb.i : tok.i + 1])
-            if clause is not None:
-                content = _ranges(clause.subtree)
-            elif source is not None and _speaker(source):
+            )
+            if light and received_from(tok, verb):
+                light = False  # "Cruz has the backing of evangelicals": theirs, not his
+            doer = verb_source(verb) if light and source is None else None
+            if doer is not None and speaker(doer):
+                # "the general made comments about the retreat", "Kyiv voiced support for",
+                # "..., delivering a blistering critique of the plan"
+                source = doer
+                cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
+            if clause is None and tok.dep_ == "nsubj" and verb.lemma_ == "be":
+                # "his contention was that ...", "the fear is that ..."
+                clause = next((c for c in verb.children if that_clause(c)), None)
+            if clause is not None and (source is not None or tok.lemma_.lower() in nouns):
+                # (a noun outside the tables needs its holder: "the idea that" is no one's)
+                content = char_ranges(clause.subtree)
+            elif source is not None and speaker(source):
                 # "Kyiv's call for air defence", "criticism of the deal by Moscow"
-                content = _prep_content(tok, entry.preps())
+                target = "target" in entry.frames
+                content = prep_content(tok, entry.preps(), target)
+                if not content and light:  # "voiced support for": the parse may hang it on the verb
+                    content = prep_content(verb, entry.preps(), target)
+                if not content and "to" in entry.preps():
+                    content = infinitive(tok)  # "Kyiv's refusal to negotiate"
             else:
+                self._received(tok, entry)
                 continue
             if content:
                 self._add(cue, source, content, "noun", entry.lemma, entry.cls == "denial")
+
+    def _received(self, tok: Token, entry: CueWord) -> None:
+        """ "The plan won praise from Kyiv", "the bill has the backing of most senators": the
+        stance's holder is the object of from/of/by, what it is about the verb's subject."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in receiving_verbs():
+            return
+        if verb.i in self.used or entry.cls == "denial":
+            return
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        holder = received_from(tok, verb)
+        if subject is None or holder is None:
+            return
+        cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
+        self._add(cue, holder, char_ranges(subject.subtree), "noun", entry.lemma)
 
     # -- 5. stance adjectives ----------------------------------------------------------------
 
@@ -446,6 +682,8 @@ class _Finder:
         table = cue_adjectives()
         for tok in self.doc:
             row = table.get(tok.lower_)
+            if row is None and tok.pos_ == "ADJ" and clause_adjective(tok):
+                row = (frozenset[str](), "")  # "is adamant that", "was unsure why"
             if row is None or tok.i in self.used:
                 continue
             preps, needs = row
@@ -456,16 +694,56 @@ class _Finder:
             elif tok.dep_ != "acomp":
                 continue
             subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-            if subject is None or not _speaker(subject) or self._inside_quote(tok):
+            if subject is None or not speaker(subject) or self._inside_quote(tok):
                 continue
             clause = next(
-                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or _that_clause(c)),
+                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") or that_clause(c)),
                 None,
             )
-            content = _ranges(clause.subtree) if clause is not None else []
-            content = content or _prep_content(tok, preps)
+            if clause is None:
+                # "made clear that ...": the parse may hang the clause on the verb
+                clause = next(
+                    (c for c in copula.children if c.dep_ == "ccomp" and c.i > tok.i), None
+                )
+            content = char_ranges(clause.subtree) if clause is not None else []
+            content = content or prep_content(tok, preps)
             if content:
                 self._add([tok], subject, content, "indirect", tok.lower_)
+
+    def _stance_phrases(self) -> None:
+        """ "Most senators are against the deal", "Kyiv is in favour of talks": a stance put
+        as a phrase after "be"."""
+        for tok in self.doc:
+            if tok.dep_ != "prep" or tok.i in self.used or self._inside_quote(tok):
+                continue
+            verb = tok.head
+            if verb.lemma_ != "be" or verb.i > tok.i:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or not speaker(subject):
+                continue
+            target = next((c for c in tok.children if c.dep_ in ("pobj", "pcomp")), None)
+            if (
+                tok.lower_ == "in"
+                and target is not None
+                and target.lower_ in ("favor", "favour", "support")
+            ):
+                # "in favour of X": X is what the stance is about
+                target = next(
+                    (
+                        x
+                        for p in target.children
+                        if p.lower_ == "of"
+                        for x in p.children
+                        if x.dep_ in ("pobj", "pcomp")
+                    ),
+                    None,
+                )
+            elif tok.lower_ != "against":
+                continue
+            if target is not None:
+                cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
+                self._add(cue, subject, char_ranges(target.subtree), "indirect", tok.lower_)
 
     def _stance_people(self) -> None:
         """ "Graham, a longtime critic of the deal", "the mayor is an opponent of ...": the
@@ -481,451 +759,22 @@ class _Finder:
             elif tok.dep_ == "appos":  # "X, a critic of"
                 holder = tok.head
             elif tok.dep_ == "pobj" and tok.head.lower_ == "as":  # "X, as a backer of"
-                holder = _verb_source(tok.head.head) if tok.head.head.pos_ == "VERB" else None
-            if holder is None or not _speaker(holder):
+                holder = verb_source(tok.head.head) if tok.head.head.pos_ == "VERB" else None
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            speaks = tok.dep_ == "nsubj" and cue_verb(tok.head) is not None
+            if (
+                holder is None
+                and of is not None
+                and tok.dep_ not in ("attr", "appos")
+                and not speaks
+            ):
+                # "critics of the deal say ...": the critics hold the stance themselves
+                content = prep_content(tok, frozenset({"of"}))
+                if content:
+                    self._add([of], tok, content, "noun", tok.lemma_.lower())
                 continue
-            content = _prep_content(tok, frozenset({"of"}))
+            if holder is None or not speaker(holder):
+                continue
+            content = prep_content(tok, frozenset({"of"}))
             if content:
                 self._add([tok], holder, content, "noun", tok.lemma_.lower())
-
-
-# -- parse helpers -------------------------------------------------------------------------
-
-
-def _verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
-    """What a cue verb's complement says, as the verb's frames allow."""
-    kids = list(tok.children)
-    if "clause" in entry.frames:
-        for c in kids:
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and _finite(c)):
-                return _ranges(_own_clause(c))
-        for c in kids:
-            if c.dep_ == "advcl" and _that_clause(c):  # a that-clause the parse misfiled
-                return _ranges(_own_clause(c))
-    if "xcomp" in entry.frames:
-        for c in kids:
-            if c.dep_ == "xcomp":
-                return _ranges(c.subtree)
-            if c.dep_ == "dobj":  # "urged Kyiv to withdraw"
-                inner = next(
-                    (x for x in c.children if x.dep_ in ("xcomp", "acl") and x.tag_ == "VB"), None
-                )
-                if inner is not None:
-                    return _ranges(c.subtree)
-    if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
-        for c in kids:
-            stance = _speaker(c) or c.lemma_.lower() in stance_targets()
-            # "attacked Kupiansk": a place is fought over, not argued with
-            if c.dep_ == "dobj" and stance and c.ent_type_ not in ("GPE", "LOC", "FAC"):
-                return _ranges(c.subtree)
-    if "object" in entry.frames:
-        oprd = next((c for c in kids if c.dep_ == "oprd"), None)
-        for c in kids:
-            if c.dep_ == "dobj" and oprd is not None:  # "called it a mistake"
-                return _ranges([*c.subtree, *oprd.subtree])
-            if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
-                return _ranges(c.subtree)
-    if entry.cls in ("speech", "cognition") and any(c.dep_ == "nsubj" for c in kids):
-        # "half said so", "46 percent said yes", "he never thought so"
-        short = next(
-            (c for c in kids if (c.lower_ == "so" and c.dep_ == "advmod") or c.dep_ == "intj"),
-            None,
-        )
-        if short is not None:
-            return _ranges([short])
-    return _prep_content(tok, entry.preps() | ({"about"} if entry.speech else set()))
-
-
-# prepositions whose object can be what a stance is about ("agreed on a plan")
-TOPIC_PREPS = ("about", "on", "of", "for", "against", "over")
-
-
-# who can hold a stance: people, bodies, and pronouns for them
-SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
-SPEAKER_PRONOUNS = ("i", "we", "he", "she", "they", "you")
-
-
-def _that_clause(tok: Token) -> bool:
-    """A clause opened by "that", whatever the parse calls it ("clear that it would ...")."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
-    )
-
-
-def _speaker(tok: Token) -> bool:
-    """A person, a body, or a pronoun or noun for one: who can say or hold something."""
-    return (
-        tok.ent_type_ in SPEAKER_ENTS
-        or tok.pos_ == "PROPN"
-        or tok.lower_ in SPEAKER_PRONOUNS
-        or tok.lower_ in ("some", "others", "many", "who")
-        or tok.lemma_.lower() in speaker_nouns()
-    )
-
-
-def _antecedent(tok: Token) -> Token:
-    """'Petrenko, Chief of the General Staff of the Armed Forces, who told ...': "who"
-    is a person, so its antecedent is the person the phrase is about, not the nearest noun."""
-    path = [tok]
-    while len(path) < 6 and path[-1].head is not path[-1]:
-        path.append(path[-1].head)
-    return next(
-        (n for n in path if n.ent_type_ == "PERSON"),
-        next((n for n in path if n.lemma_.lower() in speaker_nouns()), tok),
-    )
-
-
-def _medium(tok: Token) -> bool:
-    return tok.lemma_.lower() in media_words() or any(
-        c.lower_ in media_words() for c in tok.children if c.dep_ == "compound"
-    )
-
-
-def _chain_link(tok: Token) -> bool:
-    """'citing SHOT' passes a statement on; 'citing legal risks' gives a reason."""
-    if tok.lemma_.lower() not in cite_verbs() or tok.dep_ not in ("advcl", "acl", "relcl"):
-        return False
-    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return True
-    # "the Telegram channel SHOT", "a ministry official": a source, not a reason
-    return any(
-        _speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1)
-        for t in obj.subtree
-    )
-
-
-def _clause_before(verb: Token) -> list[CharRange]:
-    """The pattern "CONTENT, SOURCE said." read off the surface when the parse misses it: the
-    verb's subject follows a comma, and before the comma stands a clause of its own."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.i > verb.i:
-        return []
-    sent = verb.sent
-    comma = subj.left_edge.i - 1
-    # the subject's noun phrase as written, though the parse may have cut it up
-    while comma > sent.start and verb.doc[comma].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PART"):
-        comma -= 1
-    if comma <= sent.start or verb.doc[comma].text != ",":
-        return []
-    # only the cue clause may follow: the verb ends its clause or a short adverbial does
-    after = [t for t in verb.doc[verb.i + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    # (a participle may close it: "..., TASS reported, citing the ministry")
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in after):
-        return []
-    before = verb.doc[sent.start : comma]
-    if not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in before):
-        return []
-    return _ranges(t for t in before if not t.is_space)
-
-
-def _that_clause_after(verb: Token) -> list[CharRange]:
-    """The first that-clause after the verb in its sentence, wherever the parse put it."""
-    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
-        if tok.dep_ == "mark" and tok.lower_ == "that" and tok.head.i > tok.i:
-            clause = tok.head
-            if verb in clause.ancestors:
-                return _ranges(_own_clause(clause))
-            return []
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return []  # another verb's clause comes first
-    return []
-
-
-def _as_clause(tok: Token) -> bool:
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-
-
-def _speaker_source(tok: Token) -> bool:
-    """The verb's own subject is a speaker ("who" in a relative clause is one), or a
-    participle or coordinated verb shares a speaker's subject ("..., arguing its merits",
-    "she repeated the attacks and denied ...")."""
-    if _has_source(tok):
-        return True
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
-        return True
-    if tok.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in SUBJECTS for c in tok.children):
-        source = _verb_source(tok)
-        return source is not None and _speaker(source)
-    return False
-
-
-def _has_source(tok: Token) -> bool:
-    """A subject that can be a source: a person, a body, or a pronoun for one."""
-    for c in tok.children:
-        if c.dep_ == "nsubj" and c.lower_ not in RELATIVE:
-            return _speaker(c)
-    return False
-
-
-def _weak_content(tok: Token) -> list[CharRange]:
-    """A cue verb with a named subject but none of its usual complements: its object, or
-    what a preposition says it is about ("Trump agreed on a plan", "she said that")."""
-    for c in tok.children:
-        if c.dep_ in ("dobj", "oprd"):
-            return _ranges(c.subtree)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
-            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            # "said on Tuesday", "speaking on the radio": when and how, not what about
-            if obj and obj[0].ent_type_ not in ("DATE", "TIME") and not _medium(obj[0]):
-                return _ranges(obj[0].subtree)
-    return []
-
-
-def _prep_content(tok: Token, preps: frozenset[str]) -> list[CharRange]:
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
-            if obj:
-                return _ranges(obj[0].subtree)
-    return []
-
-
-def _own_clause(top: Token) -> list[Token]:
-    """A complement clause up to the next statement of the same speaker that the parse hung
-    inside it: "He said the base was hit and said the rescue came late", "..., saying that"
-    start statements of their own."""
-    cut: set[int] = set()
-    for tok in top.subtree:
-        if tok is top or tok.i in cut:
-            continue
-        if not (_coordinated_statement(tok) or _statement_alongside(tok)):
-            continue
-        cut.update(t.i for t in tok.subtree)
-        left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
-        if left is not None and (left.dep_ == "cc" or left.is_punct):
-            cut.add(left.i)  # the "and" or comma before it
-    return [t for t in top.subtree if t.i not in cut]
-
-
-def _statement_alongside(tok: Token) -> bool:
-    """A statement with a subject of its own set beside the content, not inside it:
-    "supporters said the case was made, while other voters said they had heard nothing",
-    "standards, which he argued ease disruption"."""
-    if tok.dep_ not in ("conj", "advcl", "relcl") or tok.pos_ != "VERB":
-        return False
-    entry = _cue_verb(tok)
-    if entry is None or not entry.speech:
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)
-
-
-def _coordinated_statement(tok: Token) -> bool:
-    """A speech verb with no subject of its own, coordinated or a participle: it shares the
-    subject of the verb whose content it was parsed into."""
-    entry = _cue_verb(tok)
-    if entry is None or not entry.speech or tok.pos_ != "VERB":
-        return False
-    if any(c.dep_ in SUBJECTS for c in tok.children):
-        return False
-    return tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
-
-
-def _finite(tok: Token) -> bool:
-    return any(c.dep_ in SUBJECTS for c in tok.children)
-
-
-def _speech_verb_with_subject(tok: Token) -> bool:
-    entry = _cue_verb(tok)
-    return entry is not None and entry.speech and any(c.dep_ == "nsubj" for c in tok.children)
-
-
-def _cue_verb(tok: Token) -> CueWord | None:
-    """The table row for a verb, also when the lemmatiser got its lemma wrong ("hoping" ->
-    "hop"): then the bare forms of the word itself are tried."""
-    table = cue_verbs()
-    entry = table.get(tok.lemma_.lower())
-    if entry is not None or tok.pos_ != "VERB":
-        return entry
-    word = tok.lower_
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[: -len(suffix)]
-            for guess in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
-                if guess in table:
-                    return table[guess]
-    return None
-
-
-def _complement(tok: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
-
-
-def _verb_source(verb: Token) -> Token | None:
-    """The head of the source phrase of a cue verb, following participles to their clause."""
-    if _coordinated_statement(verb):
-        # "he said the base was hit and said ...": the speaker of the cue above
-        for above in verb.ancestors:
-            if above.lemma_.lower() in cue_verbs():
-                subj = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None:
-                    return subj
-    tok: Token | None = verb
-    for _ in range(4):
-        if tok is None:
-            return None
-        passive = any(c.dep_ == "auxpass" for c in tok.children)
-        if passive:
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if by is not None:
-                return by
-            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            # "X was quoted as saying": the person quoted is the source
-            if subj is not None and tok is not verb:
-                return subj
-            if tok is verb:
-                return None  # "troops have been ordered to retreat": by whom, the text omits
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
-        if subj is not None:
-            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
-                return _antecedent(tok.head) if subj.lower_ == "who" else tok.head
-            if tok is not verb and not (_speaker(subj) or subj.is_title or subj.pos_ == "PRON"):
-                return None  # "no evidence has emerged to confirm": evidence says nothing
-            return subj
-        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # "officials saying that ...", not "a term used to describe ..."
-            return tok.head if _speaker(tok.head) else None
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or tok.dep_ == "ccomp":
-            tok = tok.head
-            if tok.dep_ == "prep":  # "quoted the president as saying": as -> quoted
-                tok = tok.head
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is not None:
-                    return obj
-            continue
-        return None
-    return None
-
-
-def _cue_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation and an adverb between them ("has also said")."""
-    lo = verb.i
-    doc = verb.doc
-    while lo > 0:
-        prev = doc[lo - 1]
-        if (prev.head == verb and prev.dep_ in ("aux", "auxpass", "neg")) or (
-            prev.head == verb
-            and prev.dep_ == "advmod"
-            and lo - 1 > 0
-            and doc[lo - 2].head == verb
-            and doc[lo - 2].dep_ in ("aux", "auxpass")
-        ):
-            lo -= 1
-        else:
-            break
-    return list(doc[lo : verb.i + 1])
-
-
-def _np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
-    """The source phrase: the head's subtree without the cue's clause, around the head.
-
-    A relative clause holding the cue ("officials, who warned that ...") is not part of the
-    phrase that names the source.
-    """
-    skip = {t.i for t in cue.subtree} if cue is not None and cue.i != head.i else set()
-    if head.i in skip:
-        skip = set()
-    # "said Beck, who said there were ...": a statement of its own, not a description
-    for tok in head.subtree:
-        if tok.dep_ == "relcl" and tok.lemma_.lower() in cue_verbs() and _complement(tok):
-            skip.update(t.i for t in tok.subtree)
-    lo, hi = run_around(head, {t.i for t in head.subtree} - skip)
-    return list(head.doc[lo : hi + 1])
-
-
-def _np_range(doc: Doc, head: Token, cue: Token | None = None) -> CharRange | None:
-    toks = _np_tokens(head, cue)
-    if len(toks) > 1 and toks[-1].dep_ == "case":
-        toks = toks[:-1]  # "Kyiv's call": the source is Kyiv
-    return _trim(doc.text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
-
-
-def _rest_of_clause(tok: Token, removed: set[int]) -> list[CharRange]:
-    """The clause a phrase is attached to, in the phrase's sentence, without the phrase."""
-    clause = _clause_of(tok)
-    if clause is None:
-        return []
-    sent = tok.sent
-    return _ranges(
-        t
-        for t in clause.subtree
-        if t.i not in removed and sent.start <= t.i < sent.end and not t.is_space
-    )
-
-
-def _clause_of(tok: Token) -> Token | None:
-    """The verb (or root) of the clause a phrase is attached to."""
-    head = tok.head
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            return head
-        head = head.head
-    return None
-
-
-def content_tokens(doc: Doc, ranges: Sequence[CharRange]) -> set[int]:
-    out: set[int] = set()
-    for start, end in ranges:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            out.update(t.i for t in span)
-    return out
-
-
-def _tokens_in(doc: Doc, ranges: Sequence[CharRange]) -> list[Token]:
-    return [doc[i] for i in sorted(content_tokens(doc, ranges))]
-
-
-def _ranges(tokens: Iterable[Token]) -> list[CharRange]:
-    """Contiguous runs of tokens as character ranges."""
-    out: list[CharRange] = []
-    last = -2
-    for tok in sorted(tokens, key=lambda t: t.i):
-        end = tok.idx + len(tok.text)
-        if tok.i == last + 1 and out:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((tok.idx, end))
-        last = tok.i
-    return out
-
-
-def _trim(text: str, start: int, end: int) -> CharRange | None:
-    while start < end and text[start] in EDGE_PUNCT:
-        start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _token_at_or_after(doc: Doc, starts: list[int], char: int) -> int | None:
-    i = bisect_left(starts, char)
-    return i if i < len(doc) else None
-
-
-def _token_before(doc: Doc, starts: list[int], char: int) -> int | None:
-    """The last token ending before `char`, skipping white space."""
-    i = bisect_right(starts, char) - 1
-    while i >= 0 and (doc[i].idx + len(doc[i].text) > char or doc[i].is_space):
-        i -= 1
-    return i if i >= 0 else None
-
-
-def _set_parents(found: list[Attribution]) -> None:
-    """An attribution whose cue lies in another's content is nested in it."""
-    for i, a in enumerate(found):
-        best: int | None = None
-        best_size = 0
-        for j, b in enumerate(found):
-            if i == j:
-                continue
-            for start, end in b.content:
-                if (
-                    start <= a.cue[0]
-                    and a.cue[1] <= end
-                    and (best is None or end - start < best_size)
-                ):
-                    best, best_size = j, end - start
-        a.parent = best

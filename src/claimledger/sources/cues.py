@@ -9,7 +9,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 CLASSES = frozenset({"speech", "denial", "cognition", "intention", "evidence", "appearance"})
-FRAMES = frozenset({"clause", "xcomp", "object", "quote", "target"})
+FRAMES = frozenset({"clause", "xcomp", "object", "quote", "target", "as", "view", "document"})
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,43 @@ def cue_verbs() -> dict[str, CueWord]:
 
 @cache
 def cue_nouns() -> dict[str, CueWord]:
-    """lemma -> the noun's class, and its content prepositions as prep:W frames."""
+    """lemma -> the noun's class, its content prepositions as prep:W frames, and `target`."""
     table: dict[str, CueWord] = {}
     for line in table_lines("cue_nouns.txt"):
-        lemma, cls, preps = [*cells(line), ""][:3]
+        lemma, cls, preps, target = [*cells(line), "", ""][:4]
         frames = frozenset(f"prep:{p.strip()}" for p in preps.split(",") if p.strip())
+        frames |= {target} if target else set()
         table[lemma] = _check("cue_nouns.txt", CueWord(lemma, cls, frames))
     return table
+
+
+@dataclass(frozen=True)
+class CueIdiom:
+    """A verb with a noun or particle ("took issue with", "pushed back on")."""
+
+    verb: str
+    words: frozenset[str]  # empty: the verb alone with one of the prepositions
+    preps: frozenset[str]  # empty: the content is the verb's object or the that-clause
+    cls: str
+    target: bool = False  # a person, a body or an idea only: "took aim at", not at a bridge
+
+
+@cache
+def cue_idioms() -> dict[str, tuple[CueIdiom, ...]]:
+    """verb lemma -> its idioms in cue_idioms.txt, in table order."""
+    table: dict[str, list[CueIdiom]] = {}
+    for line in table_lines("cue_idioms.txt"):
+        verb, words, preps, cls, target = [*cells(line), ""][:5]
+        if cls not in CLASSES or target not in ("", "target"):
+            raise ValueError(f"cue_idioms.txt: bad row for {verb!r}: {line!r}")
+        table.setdefault(verb, []).append(
+            CueIdiom(verb, _word_set(words), _word_set(preps), cls, target == "target")
+        )
+    return {verb: tuple(rows) for verb, rows in table.items()}
+
+
+def _word_set(cell: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in cell.split(",") if w.strip() and w.strip() != "-")
 
 
 @cache
@@ -86,6 +116,24 @@ def cue_adjectives() -> dict[str, tuple[frozenset[str], str]]:
 
 
 @cache
+def document_nouns() -> dict[str, str]:
+    """lemma -> poll, record or channel (document_nouns.txt)."""
+    table = {}
+    for line in table_lines("document_nouns.txt"):
+        lemma, kind = cells(line)
+        if kind not in ("poll", "record", "channel"):
+            raise ValueError(f"document_nouns.txt: bad kind {kind!r} for {lemma!r}")
+        table[lemma] = kind
+    return table
+
+
+@cache
+def holder_nouns() -> frozenset[str]:
+    """Nouns for those who hold views: speaker_nouns() and holder_nouns.txt."""
+    return speaker_nouns() | frozenset(table_lines("holder_nouns.txt"))
+
+
+@cache
 def stance_people() -> frozenset[str]:
     return frozenset(table_lines("stance_people.txt"))
 
@@ -103,6 +151,21 @@ def media_words() -> frozenset[str]:
 @cache
 def light_verbs() -> frozenset[str]:
     return frozenset(table_lines("light_verbs.txt"))
+
+
+@cache
+def headline_labels() -> frozenset[str]:
+    return frozenset(table_lines("headline_labels.txt"))
+
+
+@cache
+def hearsay_adverbs() -> frozenset[str]:
+    return frozenset(table_lines("hearsay_adverbs.txt"))
+
+
+@cache
+def receiving_verbs() -> frozenset[str]:
+    return frozenset(table_lines("receiving_verbs.txt"))
 
 
 @cache

@@ -1,0 +1,123 @@
+"""Attribution finding: clause shapes a cue is read from, and the cue-verb table lookup."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.sources.cues import (
+    CueWord,
+    cue_verbs,
+)
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+RELATIVE = ("who", "that", "which", "whom")
+
+
+WH_TAGS = ("WRB", "WP", "IN")  # "why", "what", "whether"/"if"
+
+# the frames of a verb that says what a talk was about, not what was said ("spoke about")
+TOPIC_FRAMES = frozenset({"prep:about", "prep:on", "prep:to"})
+
+# prepositions whose object can be what a stance is about ("agreed on a plan")
+TOPIC_PREPS = ("about", "on", "of", "for", "against", "over")
+
+
+def like_clause(tok: Token) -> bool:
+    """A clause opened by "like", "as if" or "as though" ("it seems like the party ...")."""
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    return "like" in marks or ("as" in marks and ("if" in marks or "though" in marks))
+
+
+def that_clause(tok: Token) -> bool:
+    """A clause opened by "that", whatever the parse calls it ("clear that it would ...")."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children
+    )
+
+
+def as_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+
+
+def own_clause(top: Token) -> list[Token]:
+    """A complement clause up to the next statement of the same speaker that the parse hung
+    inside it: "He said the base was hit and said the rescue came late", "..., saying that"
+    start statements of their own."""
+    cut: set[int] = set()
+    for tok in top.subtree:
+        if tok == top or tok.i in cut:
+            continue
+        if not (coordinated_statement(tok) or statement_alongside(tok)):
+            continue
+        cut.update(t.i for t in tok.subtree)
+        left = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if left is not None and (left.dep_ == "cc" or left.is_punct):
+            cut.add(left.i)  # the "and" or comma before it
+    return [t for t in top.subtree if t.i not in cut]
+
+
+def statement_alongside(tok: Token) -> bool:
+    """A statement with a subject of its own set beside the content, not inside it:
+    "supporters said the case was made, while other voters said they had heard nothing",
+    "standards, which he argued ease disruption"."""
+    if tok.dep_ not in ("conj", "advcl", "relcl") or tok.pos_ != "VERB":
+        return False
+    entry = cue_verb(tok)
+    if entry is None:
+        return False
+    # "half say they prefer an outsider, while 4 in 10 want experience": a contrast sets any
+    # view beside the content; otherwise only a statement stands apart
+    contrast = tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONTRASTS for c in tok.children
+    )
+    if not (entry.speech or contrast):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in tok.children)
+
+
+DASHES = ("-", "–", "—")
+
+# conjunctions that set a clause beside another rather than inside it
+CONTRASTS = ("while", "whereas", "although", "though")
+
+
+def coordinated_statement(tok: Token) -> bool:
+    """A speech verb with no subject of its own, coordinated or a participle: it shares the
+    subject of the verb whose content it was parsed into."""
+    entry = cue_verb(tok)
+    if entry is None or not entry.speech or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in SUBJECTS for c in tok.children):
+        return False
+    return tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+
+
+def finite(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def speech_verb_with_subject(tok: Token) -> bool:
+    entry = cue_verb(tok)
+    return entry is not None and entry.speech and any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def cue_verb(tok: Token) -> CueWord | None:
+    """The table row for a verb, also when the lemmatiser got its lemma wrong ("hoping" ->
+    "hop"): then the bare forms of the word itself are tried."""
+    table = cue_verbs()
+    entry = table.get(tok.lemma_.lower())
+    if entry is not None or tok.pos_ != "VERB":
+        return entry
+    word = tok.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            for guess in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem):
+                if guess in table:
+                    return table[guess]
+    return None
+
+
+def has_complement(tok: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)

@@ -1,0 +1,97 @@
+"""Attributions in a headline the parse could not read ("Conservative Icon Morton Blackwell
+Endorses Ted Cruz", "Rabbis vow to boycott Trump speech").
+
+Headlines defeat the tagger: without articles, and in title case, every word looks like a
+name or a noun, so the verb is a PROPN or NOUN and the parse has no clause to read. English
+headlines state their news in the present tense, though, so a present-tense form of a cue
+verb ("Says", "slams", "vow" after a plural) after a name is the cue, the words before it the
+source and the words after it the content. Only for the document's first line, when no other
+pass found anything in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from claimledger.sources.cues import CueWord, cue_verbs, headline_labels
+
+# words that end a noun phrase's start, not a subject: "The Plans", "Trump's Claims"
+NOT_BEFORE_A_VERB = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "'s", "’s", "new"}
+)
+# particles that belong to the verb ("Calls Out", "Backs Down")
+PARTICLES = frozenset({"out", "up", "back", "down", "off"})
+# punctuation after which a headline's own words start ("Breaking: ...", "Exclusive – ...")
+LABEL_ENDS = frozenset({":", "–", "—", "-", "|"})
+# the share of longer words in title case that makes a line a title-case headline
+TITLE_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class HeadlineCue:
+    cue: list[Token]
+    source: list[Token]
+    content: list[Token]
+    entry: CueWord
+
+
+def headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
+    """The attribution in the document's first line if it is a title-case headline whose
+    verb the tagger missed, and no other pass has taken any of its words."""
+    end = text.find("\n")
+    line = [t for t in doc if t.idx < (end if end >= 0 else len(text)) and not t.is_space]
+    long_words = [t for t in line if t.is_alpha and len(t) > 3]
+    if len(long_words) < 3 or any(t.i in used for t in line):
+        return None
+    titled = sum(t.is_title or t.is_upper for t in long_words) >= TITLE_SHARE * len(long_words)
+    for n, tok in enumerate(line[1:], 1):
+        entry = _third_person().get(tok.lower_)
+        if entry is None and line[n - 1].tag_ in ("NNS", "NNPS"):
+            # "Rabbis vow to boycott ...": a plural subject takes the bare form
+            entry = cue_verbs().get(tok.lower_)
+        if entry is None or not _reads_alone(entry) or (titled and not tok.is_title):
+            continue
+        if line[n - 1].lower_ in NOT_BEFORE_A_VERB:
+            return None
+        after = next((t for t in line[n + 1 :] if t.pos_ != "ADV"), None)
+        verb_after = after is not None and after.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBN", "MD")
+        if verb_after and tok.tag_ != "VBZ":
+            continue  # "Paris attacks test Clinton": the noun of a subject, a verb follows
+        start = max((i + 1 for i, t in enumerate(line[:n]) if t.text in LABEL_ENDS), default=0)
+        source = [t for t in line[start:n] if t.lower_ not in headline_labels()]
+        last = n + 1 if n + 1 < len(line) and line[n + 1].lower_ in PARTICLES else n
+        content = [t for t in line[last + 1 :] if not (t.is_punct and t is line[-1])]
+        if not any(t.is_alpha for t in source) or not any(t.is_alpha for t in content):
+            return None
+        return HeadlineCue(line[n : last + 1], source, content, entry)
+    return None
+
+
+def _reads_alone(entry: CueWord) -> bool:
+    """A verb whose words make a claim whatever follows it: not one that needs its object
+    checked ("Russia attacks Kharkiv", "Moscow releases prisoners") nor a seeming."""
+    if entry.cls == "appearance":
+        return False
+    return bool(entry.frames & {"clause", "object", "xcomp", "quote"}) or any(
+        f.startswith("prep:") for f in entry.frames
+    )
+
+
+@cache
+def _third_person() -> dict[str, CueWord]:
+    """ "says", "slams", "denies", "pushes": the present tense a headline states news in."""
+    forms: dict[str, CueWord] = {}
+    for lemma, entry in cue_verbs().items():
+        if entry.cls == "appearance" or " " in lemma:
+            continue
+        if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+            form = lemma + "es"
+        elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+            form = lemma[:-1] + "ies"
+        else:
+            form = lemma + "s"
+        forms.setdefault(form, entry)
+    return forms

@@ -1,0 +1,120 @@
+"""Attribution finding: character ranges of token runs, and the clause a phrase sits in."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from claimledger.sources.types import Attribution, CharRange
+
+EDGE_PUNCT = " \t\n,;:.-–—"
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    """The verb with its auxiliaries, negation and an adverb between them ("has also said")."""
+    lo = verb.i
+    doc = verb.doc
+    while lo > 0:
+        prev = doc[lo - 1]
+        if (prev.head == verb and prev.dep_ in ("aux", "auxpass", "neg")) or (
+            prev.head == verb
+            and prev.dep_ == "advmod"
+            and lo - 1 > 0
+            and doc[lo - 2].head == verb
+            and doc[lo - 2].dep_ in ("aux", "auxpass")
+        ):
+            lo -= 1
+        else:
+            break
+    return list(doc[lo : verb.i + 1])
+
+
+def rest_of_clause(tok: Token, removed: set[int]) -> list[CharRange]:
+    """The clause a phrase is attached to, in the phrase's sentence, without the phrase."""
+    clause = clause_of(tok)
+    if clause is None:
+        return []
+    sent = tok.sent
+    return char_ranges(
+        t
+        for t in clause.subtree
+        if t.i not in removed and sent.start <= t.i < sent.end and not t.is_space
+    )
+
+
+def clause_of(tok: Token) -> Token | None:
+    """The verb (or root) of the clause a phrase is attached to."""
+    head = tok.head
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return head
+        head = head.head
+    return None
+
+
+def content_tokens(doc: Doc, ranges: Sequence[CharRange]) -> set[int]:
+    out: set[int] = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span)
+    return out
+
+
+def tokens_in(doc: Doc, ranges: Sequence[CharRange]) -> list[Token]:
+    return [doc[i] for i in sorted(content_tokens(doc, ranges))]
+
+
+def char_ranges(tokens: Iterable[Token]) -> list[CharRange]:
+    """Contiguous runs of tokens as character ranges."""
+    out: list[CharRange] = []
+    last = -2
+    for tok in sorted(tokens, key=lambda t: t.i):
+        end = tok.idx + len(tok.text)
+        if tok.i == last + 1 and out:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((tok.idx, end))
+        last = tok.i
+    return out
+
+
+def trim_range(text: str, start: int, end: int) -> CharRange | None:
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def token_at_or_after(doc: Doc, starts: list[int], char: int) -> int | None:
+    i = bisect_left(starts, char)
+    return i if i < len(doc) else None
+
+
+def token_before(doc: Doc, starts: list[int], char: int) -> int | None:
+    """The last token ending before `char`, skipping white space."""
+    i = bisect_right(starts, char) - 1
+    while i >= 0 and (doc[i].idx + len(doc[i].text) > char or doc[i].is_space):
+        i -= 1
+    return i if i >= 0 else None
+
+
+def set_parents(found: list[Attribution]) -> None:
+    """An attribution whose cue lies in another's content is nested in it."""
+    for i, a in enumerate(found):
+        best: int | None = None
+        best_size = 0
+        for j, b in enumerate(found):
+            if i == j:
+                continue
+            for start, end in b.content:
+                if (
+                    start <= a.cue[0]
+                    and a.cue[1] <= end
+                    and (best is None or end - start < best_size)
+                ):
+                    best, best_size = j, end - start
+        a.parent = best

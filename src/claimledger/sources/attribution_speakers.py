@@ -1,0 +1,233 @@
+"""Attribution finding: who speaks — whether a word names someone who can hold a view,
+and which phrase is the source of a cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimledger.sources.attribution_grammar import (
+    RELATIVE,
+    SUBJECTS,
+    coordinated_statement,
+    has_complement,
+)
+from claimledger.sources.attribution_spans import (
+    trim_range,
+)
+from claimledger.sources.chains import run_around
+from claimledger.sources.cues import (
+    cite_verbs,
+    cue_nouns,
+    cue_verbs,
+    holder_nouns,
+    media_words,
+    receiving_verbs,
+    speaker_nouns,
+    stance_targets,
+)
+from claimledger.sources.types import CharRange
+
+
+def received_from(noun: Token, verb: Token) -> Token | None:
+    """The speaker a stance noun came from when a receiving verb governs it ("won praise
+    from Kyiv", "has the backing of the mayor")."""
+    if verb.lemma_.lower() not in receiving_verbs():
+        return None
+    for prep in (*noun.children, *verb.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "by"):
+            obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+            if obj is not None and speaker(obj):
+                return obj
+    return None
+
+
+def participle(tok: Token) -> bool:
+    """A past participle after the noun it describes ("the bill, opposed by the mayor")."""
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and tok.head.i < tok.i
+    )
+
+
+# who can hold a stance: people, bodies, and pronouns for them
+SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+SPEAKER_PRONOUNS = ("i", "we", "he", "she", "they", "you")
+
+
+# a person as an object ("backed him"); "them" may be troops or towns
+PEOPLE = ("me", "us", "him", "her")
+
+
+def speaker(tok: Token) -> bool:
+    """A person, a body, or a pronoun or noun for one: who can say or hold something; or a
+    part of them ("a wide array of economists", "three in 10 of the voters")."""
+    return speaker_word(tok) or any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(x.dep_ == "pobj" and speaker_word(x) for x in c.children)
+        for c in tok.children
+    )
+
+
+def speaker_word(tok: Token) -> bool:
+    return (
+        tok.ent_type_ in SPEAKER_ENTS
+        or tok.pos_ == "PROPN"
+        or tok.lower_ in SPEAKER_PRONOUNS
+        or tok.lower_ in ("some", "others", "many", "who")
+        or tok.lemma_.lower() in holder_nouns()
+    )
+
+
+def antecedent(tok: Token) -> Token:
+    """'Petrenko, Chief of the General Staff of the Armed Forces, who told ...': "who"
+    is a person, so its antecedent is the person the phrase is about, not the nearest noun."""
+    path = [tok]
+    while len(path) < 6 and path[-1].head != path[-1]:
+        path.append(path[-1].head)
+    return next(
+        (n for n in path if n.ent_type_ == "PERSON"),
+        next((n for n in path if n.lemma_.lower() in speaker_nouns()), tok),
+    )
+
+
+def medium(tok: Token) -> bool:
+    return tok.lemma_.lower() in media_words() or any(
+        c.lower_ in media_words() for c in tok.children if c.dep_ == "compound"
+    )
+
+
+def chain_link(tok: Token) -> bool:
+    """'citing SHOT' passes a statement on; 'citing legal risks' gives a reason."""
+    if tok.lemma_.lower() not in cite_verbs() or tok.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return True
+    # "the Telegram channel SHOT", "a ministry official": a source, not a reason
+    return any(
+        speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1)
+        for t in obj.subtree
+    )
+
+
+def speaker_source(tok: Token) -> bool:
+    """The verb's own subject is a speaker ("who" in a relative clause is one), or a
+    participle or coordinated verb shares a speaker's subject ("..., arguing its merits",
+    "she repeated the attacks and denied ...")."""
+    if has_source(tok):
+        return True
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
+        return True
+    if tok.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in SUBJECTS for c in tok.children):
+        source = verb_source(tok)
+        return source is not None and speaker(source)
+    return False
+
+
+def has_source(tok: Token) -> bool:
+    """A subject that can be a source: a person, a body, or a pronoun for one."""
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.lower_ not in RELATIVE:
+            return speaker(c)
+    return False
+
+
+def stance_target(tok: Token) -> bool:
+    """Someone or an idea one can take a stance on, not a place fought over."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    return speaker(tok) or tok.lemma_.lower() in stance_targets()
+
+
+def verb_source(verb: Token) -> Token | None:
+    """The head of the source phrase of a cue verb, following participles to their clause."""
+    if coordinated_statement(verb):
+        # "he said the base was hit and said ...": the speaker of the cue above
+        for above in verb.ancestors:
+            if above.lemma_.lower() in cue_verbs():
+                subj = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    return subj
+    if participle(verb):
+        # "a measure opposed by unions": the agent, if the text names one
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    tok: Token | None = verb
+    shared = True  # only coordinated verbs so far: they share their subject whatever it is
+    for _ in range(4):
+        if tok is None:
+            return None
+        passive = any(c.dep_ == "auxpass" for c in tok.children)
+        if passive:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if by is not None:
+                return by
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            # "X was quoted as saying": the person quoted is the source
+            if subj is not None and tok != verb:
+                return subj
+            if tok == verb:
+                return None  # "troops have been ordered to retreat": by whom, the text omits
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return antecedent(tok.head) if subj.lower_ == "who" else tok.head
+            if shared or speaker(subj) or subj.is_title or subj.pos_ == "PRON":
+                return subj
+            return None  # "no evidence has emerged to confirm": evidence says nothing
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "officials saying that ...", not "a term used to describe ..."
+            noun = tok.head
+            if noun.lemma_.lower() in cue_nouns() and noun.dep_ == "dobj":
+                # "his office put out a statement saying ...": whoever put it out says it
+                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and speaker(issuer):
+                    return issuer
+            return noun if speaker(noun) else None
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or tok.dep_ == "ccomp":
+            shared = shared and tok.dep_ == "conj"
+            if tok.dep_ == "xcomp":
+                # "led the chairwoman to announce", "asked him to explain": the object does it
+                doer = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+                if doer is not None and speaker(doer):
+                    return doer
+            tok = tok.head
+            if tok.dep_ == "prep":  # "quoted the president as saying": as -> quoted
+                as_saying = tok.lower_ == "as"
+                tok = tok.head
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and as_saying:
+                    return obj
+                # ("attacked Fiorina by reminding voters": the attacker reminds)
+            continue
+        return None
+    return None
+
+
+def np_tokens(head: Token, cue: Token | None = None) -> list[Token]:
+    """The source phrase: the head's subtree without the cue's clause, around the head.
+
+    A relative clause holding the cue ("officials, who warned that ...") is not part of the
+    phrase that names the source.
+    """
+    skip = {t.i for t in cue.subtree} if cue is not None and cue.i != head.i else set()
+    if head.i in skip:
+        skip = set()
+    # "said Beck, who said there were ...": a statement of its own, not a description
+    for tok in head.subtree:
+        if tok.dep_ == "relcl" and tok.lemma_.lower() in cue_verbs() and has_complement(tok):
+            skip.update(t.i for t in tok.subtree)
+    lo, hi = run_around(head, {t.i for t in head.subtree} - skip)
+    return list(head.doc[lo : hi + 1])
+
+
+def np_range(text: str, head: Token, cue: Token | None = None) -> CharRange | None:
+    toks = np_tokens(head, cue)
+    if len(toks) > 1 and toks[-1].dep_ == "case":
+        toks = toks[:-1]  # "Kyiv's call": the source is Kyiv
+    return trim_range(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
