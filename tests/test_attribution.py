@@ -475,3 +475,52 @@ def test_object_of_a_causing_verb_does_what_follows(parser: Language) -> None:
     text = "The shelling led the mayor to announce an evacuation."
     results = found(parser, text)
     assert ("to announce", "the mayor") in [(c, s) for c, s, _, _ in results]
+
+
+def test_headline_with_two_verbs_shares_its_subject(parser: Language) -> None:
+    text = "Marine Le Pen Praises Trump And Denounces Clinton\n\nThe speech was short."
+    results = found(parser, text)
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        ("Praises", "Marine Le Pen", ["Trump"]),
+        ("Denounces", "Marine Le Pen", ["Clinton"]),
+    ]
+
+
+def test_self_described(parser: Language) -> None:
+    results = found(parser, "Petrenko, a self-described pacifist, joined the army.")
+    assert [(c, s, x) for c, s, x, _ in results] == [("self-described", "self", ["pacifist"])]
+
+
+def test_asked_if_is_a_question_put_to_the_subject(parser: Language) -> None:
+    text = "Asked if the bridge would hold, the mayor said she did not know."
+    results = found(parser, text)
+    assert [(c, s, x) for c, s, x, _ in results] == [
+        ("Asked", None, ["if the bridge would hold"]),
+        ("said", "the mayor", ["she did not know"]),
+    ]
+
+
+def test_as_someone_put_it(parser: Language) -> None:
+    cue, source, content, _ = only(parser, "As the mayor put it, the city will not surrender.")
+    assert (cue, source, content) == ("put", "the mayor", ["the city will not surrender"])
+
+
+def test_according_to_after_a_statement_takes_the_sentence(parser: Language) -> None:
+    text = "The general said the town had fallen, according to the state news agency."
+    results = found(parser, text)
+    outer = next(a for c, _, _, a in results if c == "according to")
+    assert [text[s:e] for s, e in outer.content] == ["The general said the town had fallen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artillery supported the attack on the village.",
+        "Moscow released 90 prisoners in an exchange.",
+        "The brigade hit back at its positions.",
+        "Ukrainian forces defended their positions near Bakhmut.",
+        "If the mayor agrees, the bridge will reopen.",
+    ],
+)
+def test_deeds_and_conditions_make_no_claim(parser: Language, text: str) -> None:
+    assert found(parser, text) == []

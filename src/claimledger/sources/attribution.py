@@ -53,13 +53,15 @@ from claimledger.sources.attribution_grammar import (
     TOPIC_FRAMES,
     as_clause,
     cue_verb,
+    hypothetical,
     speech_verb_with_subject,
     that_clause,
 )
-from claimledger.sources.attribution_headlines import headline_cue
+from claimledger.sources.attribution_headlines import headline_cues, present_tense_cue
 from claimledger.sources.attribution_spans import (
     char_ranges,
     clause_of,
+    closing_phrase,
     cue_tokens,
     rest_of_clause,
     set_parents,
@@ -71,6 +73,7 @@ from claimledger.sources.attribution_spans import (
 from claimledger.sources.attribution_speakers import (
     chain_link,
     has_source,
+    named_subject,
     np_range,
     np_tokens,
     received_from,
@@ -155,10 +158,11 @@ class _Finder:
         source_words: Sequence[Token] = (),
     ) -> None:
         """One attribution; `source_words`, when given, are the source as written where the
-        parse gives no phrase to read it from (a title-case headline)."""
+        parse gives no phrase to read it from (a title-case headline, the subject of a
+        parenthetical it missed, the "self" of "self-described")."""
         ranges = tuple(r for r in (trim_range(self.text, s, e) for s, e in sorted(content)) if r)
-        if not ranges:
-            return
+        if not ranges or (source is not None and source.lower_ == "you") or hypothetical(cue[-1]):
+            return  # "if you look at it", "if voters backed him": nobody claims anything
         if source is not None and source.ent_type_ in ("DATE", "TIME"):
             source = None  # "Nov. 20": a parse that took the date for the speaker
         src = np_range(self.text, source, cue[-1]) if source is not None else None
@@ -283,6 +287,8 @@ class _Finder:
             left = [t for t in self.doc[sent.start : tok.i] if not t.is_punct and not t.is_space]
             if not 1 <= len(left) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in left):
                 continue
+            if any(present_tense_cue(t) for t in left[1:]):
+                continue  # "Fiorina Endorses Cruz: ...": a headline's clause, not a name
             head = next(
                 (t for t in left if t.head.i >= tok.i or t.head == t or t.head not in left),
                 left[-1],
@@ -311,6 +317,9 @@ class _Finder:
                     continue  # "Zaporizhzhia: the administration says ...": a dateline
                 if head.lemma_.lower() in cue_nouns():
                     continue  # "Exclusive Report: ..." is a label, not a speaker
+                words = [t for t in right if not t.is_punct]
+                if words and words[0].tag_ == "VB":
+                    continue  # "Bush: Survive to S.C.": a subhead's advice, not his words
             if not (titled or speaker(head)):
                 continue
             self._add([tok], head, char_ranges(right), "indirect", ":")
@@ -326,8 +335,7 @@ class _Finder:
 
     def _headline(self) -> None:
         """ "Conservative Icon Morton Blackwell Endorses Ted Cruz": see attribution_headlines."""
-        found = headline_cue(self.doc, self.text, self.used)
-        if found is not None:
+        for found in headline_cues(self.doc, self.text, self.used):
             entry = found.entry
             self._add(
                 found.cue,
@@ -454,7 +462,7 @@ class _Finder:
                 if source is None:
                     continue
                 removed = {t.i for t in cue} | {t.i for t in source.subtree}
-                content = rest_of_clause(cue[0], removed)
+                content = closing_phrase(cue[0], removed) or rest_of_clause(cue[0], removed)
                 self._add(cue, source, content, "according_to", " ".join(phrase))
         self._views()
         self._documents()
@@ -488,8 +496,11 @@ class _Finder:
             verb = clause_of(tok)
             if verb is None or verb.i < tok.i or tok.i > verb.sent.start + 1:
                 continue
-            if kind == "record" and cue_verb(verb) is not None and has_source(verb):
-                continue  # "in the footage, the commander says": the commander speaks
+            speaks = cue_verb(verb) is not None and has_source(verb)
+            if speaks and (kind == "record" or named_subject(verb)):
+                # "in the footage, the commander says": the commander speaks; "in a poll of
+                # 800 voters, Democracy Corp found": the pollster, not its respondents
+                continue
             content = rest_of_clause(tok, {t.i for t in tok.subtree})
             self._add([tok], noun, content, "according_to", "in")
 
@@ -541,6 +552,7 @@ class _Finder:
             if chain_link(tok):
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
             if tok.dep_ == "amod" and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+                self._self_described(tok, entry)
                 continue  # "pledged delegates": an adjective (a finite form is a misparse)
             ranges = verb_content(tok, entry)
             if (
@@ -556,15 +568,19 @@ class _Finder:
             aside: list[Token] = []
             if not ranges and entry.cls in ("speech", "cognition"):
                 aside, ranges = parenthetical(tok)  # the same, read off the commas
-            if not ranges and entry.speech:
-                # "Troops pushed into the town, the agency TASS reported", parsed amiss
+            if not ranges and (entry.speech or entry.cls == "evidence"):
+                # "Troops pushed into the town, the agency TASS reported", parsed amiss;
+                # "..., a poll finds"
                 ranges = clause_before(tok)
             if not ranges and entry.cls in ("speech", "cognition") and has_source(tok):
                 # "said in one of a series of messages that ...": the that-clause hung lower
                 ranges = that_clause_after(tok)
             # "as Reuters reported, the bridge was hit" (not "as people continue to cross": the
             # verb's complement is gone, the main clause fills it)
-            gapped = not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in tok.children)
+            gapped = not any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and c.lower_ != "it")
+                for c in tok.children
+            )
             reads = "clause" in entry.frames and as_clause(tok) and has_source(tok)
             if not ranges and reads and gapped:
                 ranges = rest_of_clause(tok, {t.i for t in tok.subtree})
@@ -574,7 +590,8 @@ class _Finder:
                 not ranges
                 and loose
                 and speaker_source(tok)
-                and not {"quote", "target"} & entry.frames
+                # (nor when the row names the only objects it takes: "released prisoners")
+                and not {"quote", "target", "document"} & entry.frames
                 # "had not seen the movie": seeing a thing is no view of it
                 and entry.lemma != "see"
             ):
@@ -598,6 +615,17 @@ class _Finder:
                 entry.cls == "denial",
                 source_words=aside if source is None else (),
             )
+
+    def _self_described(self, tok: Token, entry: CueWord) -> None:
+        """ "a self-described socialist", "the self-proclaimed leader": the person's own claim
+        about themselves; "self" stands for the source as written."""
+        described = [c for c in tok.children if c.lower_ == "self"]
+        if not described or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return
+        noun = tok.head
+        content = [t for t in self.doc[tok.i + 1 : noun.i + 1]]
+        cue = list(self.doc[described[0].i : tok.i + 1])
+        self._add(cue, None, char_ranges(content), "indirect", entry.lemma, source_words=described)
 
     # -- 4. cue nouns ----------------------------------------------------------------------
 
@@ -625,6 +653,16 @@ class _Finder:
                     None,
                 )
                 source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if source is None:
+                # "Republican opposition to the plan", "Kremlin denials of the strike"
+                source = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG", "GPE")
+                    ),
+                    None,
+                )
             cue = [tok]
             verb = tok.head
             light = (
@@ -688,12 +726,19 @@ class _Finder:
                 continue
             preps, needs = row
             copula = tok.head
+            # "Republicans, concerned about the party's appeal, ...": an adjective after the
+            # noun it describes, with no copula between
+            postposed = tok.dep_ == "amod" and copula.i < tok.i and not needs
             if needs:  # "made it clear that": only with its verb
                 if copula.lemma_.lower() != needs or tok.dep_ not in ("ccomp", "oprd", "acomp"):
                     continue
-            elif tok.dep_ != "acomp":
+            elif tok.dep_ != "acomp" and not postposed:
                 continue
-            subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+            subject = (
+                copula
+                if postposed
+                else next((c for c in copula.children if c.dep_ == "nsubj"), None)
+            )
             if subject is None or not speaker(subject) or self._inside_quote(tok):
                 continue
             clause = next(

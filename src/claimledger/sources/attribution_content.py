@@ -54,11 +54,16 @@ def verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
         for c in kids:
             if c.i < tok.i and ";" in (t.text for t in tok.doc[c.right_edge.i : tok.i]):
                 continue  # "A said X; B said Y": a sentence of its own before the semicolon
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and finite(c)):
+            # ("said seeing the police there was a relief": a gerund subject the parse
+            # took for the verb's complement)
+            gerund = c.tag_ == "VBG" and any(x.dep_ == "ccomp" for x in c.children)
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and (finite(c) or gerund)):
                 return char_ranges(own_clause(c))
         for c in kids:
             if c.dep_ == "advcl" and that_clause(c):  # a that-clause the parse misfiled
                 return char_ranges(own_clause(c))
+            if c.dep_ == "advcl" and _embedded_question(c, kids):
+                return char_ranges(own_clause(c))  # "asked if she believed ..."
             if c.dep_ == "advcl" and entry.cls in ("cognition", "appearance") and like_clause(c):
                 return char_ranges(own_clause(c))  # "felt like they had no voice"
     if "xcomp" in entry.frames:
@@ -71,36 +76,9 @@ def verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
                 )
                 if inner is not None:
                     return char_ranges(c.subtree)
-    if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
-        for c in kids:
-            stance = speaker(c) or c.lemma_.lower() in stance_targets() or c.lower_ in PEOPLE
-            # "attacked Kupiansk": a place is fought over, not argued with
-            if c.dep_ == "dobj" and stance and c.ent_type_ not in ("GPE", "LOC", "FAC"):
-                return char_ranges(c.subtree)
-    if "document" in entry.frames:
-        for c in kids:
-            kind = c.lemma_.lower()
-            if c.dep_ == "dobj" and (kind in document_nouns() or kind in cue_nouns()):
-                return char_ranges(c.subtree)  # "released a report", "issued a warning"
-    if "view" in entry.frames and has_source(tok):
-        for c in kids:
-            if c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC", "FAC"):
-                return char_ranges(c.subtree)
-    if entry.cls == "evidence" and any(
-        c.dep_ == "nsubj" and document_nouns().get(c.lemma_.lower()) in ("poll", "record")
-        for c in kids
-    ):
-        # "the poll found broad support", "a report found no evidence of an order"
-        obj = next((c for c in kids if c.dep_ == "dobj"), None)
-        if obj is not None:
-            return char_ranges(obj.subtree)
-    if "object" in entry.frames:
-        oprd = next((c for c in kids if c.dep_ == "oprd"), None)
-        for c in kids:
-            if c.dep_ == "dobj" and oprd is not None:  # "called it a mistake"
-                return char_ranges([*c.subtree, *oprd.subtree])
-            if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
-                return char_ranges(c.subtree)
+    taken = _object_content(tok, entry, kids)
+    if taken:
+        return taken
     passive = passive_content(tok, entry)
     if passive:
         return passive
@@ -339,6 +317,53 @@ def passive_content(tok: Token, entry: CueWord) -> list[CharRange]:
         if by is None and not (speaker(subject) or subject.lemma_.lower() in stance_targets()):
             return []
     return char_ranges(taken)
+
+
+def _object_content(tok: Token, entry: CueWord, kids: list[Token]) -> list[CharRange]:
+    """The verb's object, as its row's frames allow: someone or an idea (`target`), a text
+    (`document`), anything a holder of views can hold (`view`), what a poll finds, or any
+    object (`object`)."""
+    if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
+        for c in kids:
+            stance = speaker(c) or c.lemma_.lower() in stance_targets() or c.lower_ in PEOPLE
+            # "attacked Kupiansk": a place is fought over, not argued with
+            if c.dep_ == "dobj" and stance and c.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return char_ranges(c.subtree)
+    if "document" in entry.frames:
+        for c in kids:
+            kind = c.lemma_.lower()
+            if c.dep_ == "dobj" and (kind in document_nouns() or kind in cue_nouns()):
+                return char_ranges(c.subtree)  # "released a report", "issued a warning"
+    holder = next((c for c in kids if c.dep_ == "nsubj"), None)
+    # (a name the tagger guessed from a capital is not enough: "Artillery supported the attack")
+    sure = holder is not None and (holder.pos_ != "PROPN" or holder.ent_type_ != "")
+    if "view" in entry.frames and has_source(tok) and sure:
+        for c in kids:
+            if c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return char_ranges(c.subtree)
+    if entry.cls == "evidence" and any(
+        c.dep_ == "nsubj" and document_nouns().get(c.lemma_.lower()) in ("poll", "record")
+        for c in kids
+    ):
+        # "the poll found broad support", "a report found no evidence of an order"
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return char_ranges(obj.subtree)
+    if "object" in entry.frames:
+        oprd = next((c for c in kids if c.dep_ == "oprd"), None)
+        for c in kids:
+            if c.dep_ == "dobj" and oprd is not None:  # "called it a mistake"
+                return char_ranges([*c.subtree, *oprd.subtree])
+            if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
+                return char_ranges(c.subtree)
+    return []
+
+
+def _embedded_question(clause: Token, siblings: list[Token]) -> bool:
+    """ "whether ...", or "if ..." standing in for the verb's missing complement."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    no_complement = not any(c.dep_ in ("ccomp", "dobj") for c in siblings)
+    return "whether" in marks or ("if" in marks and no_complement)
 
 
 def parenthetical(verb: Token) -> tuple[list[Token], list[CharRange]]:

@@ -94,7 +94,9 @@ def coordinated_statement(tok: Token) -> bool:
 
 
 def finite(tok: Token) -> bool:
-    return any(c.dep_ in SUBJECTS for c in tok.children)
+    """A clause with a subject or a tensed verb ("which she said represented all her
+    emails": the subject is the relative pronoun the parse hung elsewhere)."""
+    return any(c.dep_ in SUBJECTS for c in tok.children) or tok.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def speech_verb_with_subject(tok: Token) -> bool:
@@ -102,11 +104,17 @@ def speech_verb_with_subject(tok: Token) -> bool:
     return entry is not None and entry.speech and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+# "as X put it": how someone said something, with no object of its own to say
+PUT_IT = CueWord("put it", "speech", frozenset({"clause", "quote"}))
+
+
 def cue_verb(tok: Token) -> CueWord | None:
     """The table row for a verb, also when the lemmatiser got its lemma wrong ("hoping" ->
     "hop"): then the bare forms of the word itself are tried."""
     table = cue_verbs()
     entry = table.get(tok.lemma_.lower())
+    if entry is None and tok.lemma_ == "put" and any(c.lower_ == "it" for c in tok.children):
+        return PUT_IT  # "as the mayor put it, ..."
     if entry is not None or tok.pos_ != "VERB":
         return entry
     word = tok.lower_
@@ -121,3 +129,12 @@ def cue_verb(tok: Token) -> CueWord | None:
 
 def has_complement(tok: Token) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+
+
+def hypothetical(tok: Token) -> bool:
+    """A word in a condition ("if voters backed him", "unless Kyiv agrees"): what it says is
+    supposed, not claimed."""
+    clause = tok if tok.dep_ == "advcl" else tok.head if tok.head.dep_ == "advcl" else None
+    return clause is not None and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+    )

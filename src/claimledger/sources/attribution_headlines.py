@@ -38,9 +38,29 @@ class HeadlineCue:
     entry: CueWord
 
 
-def headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
-    """The attribution in the document's first line if it is a title-case headline whose
-    verb the tagger missed, and no other pass has taken any of its words."""
+def headline_cues(doc: Doc, text: str, used: set[int]) -> list[HeadlineCue]:
+    """The attributions in the document's first line if it is a headline whose verb the
+    tagger missed, and no other pass has taken any of its words; a second verb after "and"
+    shares the subject ("Le Pen Backs Trump And Denounces Clinton")."""
+    first = _headline_cue(doc, text, used)
+    if first is None:
+        return []
+    rest = first.content
+    for j, tok in enumerate(rest[1:], 1):
+        entry = _third_person().get(tok.lower_)
+        if rest[j - 1].lower_ not in ("and", "&", ",") or entry is None or not tok.is_title:
+            continue
+        if not _reads_alone(entry) or j < 2 or j + 1 >= len(rest):
+            continue
+        return [
+            HeadlineCue(first.cue, first.source, rest[: j - 1], first.entry),
+            HeadlineCue([tok], first.source, rest[j + 1 :], entry),
+        ]
+    return [first]
+
+
+def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
+    """The first attribution of a headline the parse could not read."""
     end = text.find("\n")
     line = [t for t in doc if t.idx < (end if end >= 0 else len(text)) and not t.is_space]
     long_words = [t for t in line if t.is_alpha and len(t) > 3]
@@ -78,6 +98,12 @@ def _reads_alone(entry: CueWord) -> bool:
     return bool(entry.frames & {"clause", "object", "xcomp", "quote"}) or any(
         f.startswith("prep:") for f in entry.frames
     )
+
+
+def present_tense_cue(tok: Token) -> bool:
+    """A capitalised present-tense cue verb in a title-case line ("Endorses", "Says")."""
+    entry = _third_person().get(tok.lower_)
+    return entry is not None and tok.is_title and _reads_alone(entry)
 
 
 @cache

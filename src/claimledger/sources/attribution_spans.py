@@ -118,3 +118,15 @@ def set_parents(found: list[Attribution]) -> None:
                 ):
                     best, best_size = j, end - start
         a.parent = best
+
+
+def closing_phrase(first: Token, removed: set[int]) -> list[CharRange]:
+    """ "Trump said he was happy, according to the Times.": a phrase that closes its sentence
+    after a comma takes the whole sentence before the comma as content, a statement in it
+    included."""
+    sent = first.sent
+    before = first.doc[first.i - 1] if first.i > sent.start else None
+    rest = [t for t in first.doc[first.i : sent.end] if t.i not in removed]
+    if before is None or before.text != "," or any(not (t.is_punct or t.is_space) for t in rest):
+        return []
+    return char_ranges(t for t in first.doc[sent.start : before.i] if not t.is_space)

@@ -19,6 +19,7 @@ from claimledger.sources.cues import (
     cite_verbs,
     cue_nouns,
     cue_verbs,
+    document_nouns,
     holder_nouns,
     media_words,
     receiving_verbs,
@@ -79,7 +80,17 @@ def speaker_word(tok: Token) -> bool:
         or tok.lower_ in SPEAKER_PRONOUNS
         or tok.lower_ in ("some", "others", "many", "who")
         or tok.lemma_.lower() in holder_nouns()
+        or tok.lemma_.lower() in document_nouns()  # "the report argues", "the ad claims"
+        # a capitalised noun inside a sentence is a name the tagger missed ("Sanders" as the
+        # plural of "sander")
+        or (tok.pos_ == "NOUN" and tok.is_title and not tok.is_sent_start and _in_prose(tok))
     )
+
+
+def _in_prose(tok: Token) -> bool:
+    """In a sentence of prose, not a headline in title case (most long words lower case)."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_lower for t in words) > len(words) / 2
 
 
 def antecedent(tok: Token) -> Token:
@@ -107,10 +118,11 @@ def chain_link(tok: Token) -> bool:
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is None:
         return True
-    # "the Telegram channel SHOT", "a ministry official": a source, not a reason
+    # "the Telegram channel SHOT", "a ministry official": a source, not a reason; the head
+    # of the phrase decides ("citing Trump's appeal" cites a reason that Trump has)
+    name = [obj, *(c for c in obj.children if c.dep_ in ("compound", "appos", "conj"))]
     return any(
-        speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1)
-        for t in obj.subtree
+        speaker(t) or t.lemma_.lower() in media_words() or (t.is_upper and len(t) > 1) for t in name
     )
 
 
@@ -120,8 +132,10 @@ def speaker_source(tok: Token) -> bool:
     "she repeated the attacks and denied ...")."""
     if has_source(tok):
         return True
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in tok.children):
-        return True
+    relative = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE), None)
+    if tok.dep_ == "relcl" and relative is not None:
+        # "officials who ...", "groups that back the ban": the noun the clause describes
+        return relative.lower_ == "who" or speaker(tok.head)
     if tok.dep_ in ("advcl", "xcomp", "conj") and not any(c.dep_ in SUBJECTS for c in tok.children):
         source = verb_source(tok)
         return source is not None and speaker(source)
@@ -152,7 +166,12 @@ def verb_source(verb: Token) -> Token | None:
                 subj = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     return subj
-    if participle(verb):
+    passive_adjunct = (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJECTS for c in verb.children)
+    )  # "Asked about the merger, the spokesman ...": the spokesman was asked
+    if participle(verb) or passive_adjunct:
         # "a measure opposed by unions": the agent, if the text names one
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -231,3 +250,11 @@ def np_range(text: str, head: Token, cue: Token | None = None) -> CharRange | No
     if len(toks) > 1 and toks[-1].dep_ == "case":
         toks = toks[:-1]  # "Kyiv's call": the source is Kyiv
     return trim_range(text, toks[0].idx, toks[-1].idx + len(toks[-1].text))
+
+
+def named_subject(verb: Token) -> bool:
+    """The verb's subject is a name ("Democracy Corp found"), not a group ("most voters")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")
+    )

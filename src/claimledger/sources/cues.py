@@ -16,7 +16,7 @@ FRAMES = frozenset({"clause", "xcomp", "object", "quote", "target", "as", "view"
 class CueWord:
     lemma: str
     cls: str
-    frames: frozenset[str]  # clause, xcomp, object, prep:W
+    frames: frozenset[str]  # FRAMES and prep:W, as cue_verbs.txt explains
 
     @property
     def speech(self) -> bool:
