@@ -58,6 +58,7 @@ from claimledger.sources.attribution_grammar import (
     that_clause,
 )
 from claimledger.sources.attribution_headlines import headline_cues, present_tense_cue
+from claimledger.sources.attribution_perspective import named_before_colon, perspective
 from claimledger.sources.attribution_spans import (
     char_ranges,
     clause_of,
@@ -74,6 +75,7 @@ from claimledger.sources.attribution_speakers import (
     chain_link,
     has_source,
     named_subject,
+    naming_participle,
     np_range,
     np_tokens,
     received_from,
@@ -102,8 +104,9 @@ from claimledger.sources.types import Attribution, CharRange
 OPINION_NOUNS = ("view", "opinion", "words", "estimate", "estimation", "assessment", "judgment")
 
 
-# how far from a quote its cue may stand, in tokens
-QUOTE_REACH = 12
+# how far from a quote its cue may stand, in tokens ("..., Mr. Roe, now 81 and retired in
+# Lviv, said by telephone")
+QUOTE_REACH = 20
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -137,6 +140,7 @@ class _Finder:
         self._adjectives()
         self._stance_people()
         self._stance_phrases()
+        self._perspectives()
         self._headline()  # last: only a headline no other pass could read
         self.found.sort(key=lambda a: a.cue[0])
         set_parents(self.found)
@@ -163,6 +167,8 @@ class _Finder:
         ranges = tuple(r for r in (trim_range(self.text, s, e) for s, e in sorted(content)) if r)
         if not ranges or (source is not None and source.lower_ == "you") or hypothetical(cue[-1]):
             return  # "if you look at it", "if voters backed him": nobody claims anything
+        if cue[0].i > 0 and self.doc[cue[0].i - 1].text in ("<", "</"):
+            return  # a tag's name in markup left in the text ("<tweet author=...>"), not prose
         if source is not None and source.ent_type_ in ("DATE", "TIME"):
             source = None  # "Nov. 20": a parse that took the date for the speaker
         src = np_range(self.text, source, cue[-1]) if source is not None else None
@@ -267,6 +273,12 @@ class _Finder:
                 self._add([colon], name, [(start, end)], "direct", ":")
                 return
         root = colon.sent.root
+        named = named_before_colon(colon)
+        if named is not None and named.i not in self.used and cue_verb(root) is None:
+            # "... surprised no one less than pollster Ann Lee: '...'": the name is the speaker
+            self.quote_used.add(n)
+            self._add([colon], named, [(start, end)], "direct", ":")
+            return
         if root.i > colon.i:
             return
         subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
@@ -305,6 +317,10 @@ class _Finder:
                     self._add([tok], head, char_ranges(right), "indirect", ":")
                 continue
             right = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
+            if not right:
+                # the parse ended the sentence at the colon ("Coulter: | And Then There Was
+                # One"): what follows on the same line is still what the name says
+                right = self._rest_of_line(sent.end)
             # a headline's name may be tagged as anything ("Sanders: ..." as a plural noun)
             titled = len(left) <= 3 and all(t.is_title or t.is_upper for t in left)
             if not (left[0].pos_ == "PROPN" or titled):
@@ -323,6 +339,12 @@ class _Finder:
             if not (titled or speaker(head)):
                 continue
             self._add([tok], head, char_ranges(right), "indirect", ":")
+
+    def _rest_of_line(self, start: int) -> list[Token]:
+        """The sentence starting at token `start`, when it starts on the line before it."""
+        if start >= len(self.doc) or "\n" in self.doc[start - 1].whitespace_:
+            return []
+        return [t for t in self.doc[start].sent if not t.is_space]
 
     def _paragraph_after(self, tok: Token) -> list[Token]:
         """The words after tok to the end of its paragraph."""
@@ -551,6 +573,8 @@ class _Finder:
                 continue
             if chain_link(tok):
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
+            if naming_participle(tok):
+                continue  # "a group called Free Russia": a name, not anyone's claim
             if tok.dep_ == "amod" and tok.tag_ not in ("VBD", "VBZ", "VBP"):
                 self._self_described(tok, entry)
                 continue  # "pledged delegates": an adjective (a finite form is a misparse)
@@ -789,6 +813,19 @@ class _Finder:
             if target is not None:
                 cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
                 self._add(cue, subject, char_ranges(target.subtree), "indirect", tok.lower_)
+
+    def _perspectives(self) -> None:
+        """'To the mayor, the evacuation came too late': the clause is the mayor's view."""
+        for tok in self.doc:
+            if tok.i in self.used or self._inside_quote(tok):
+                continue
+            found = perspective(tok)
+            if found is None:
+                continue
+            holder, clause = found
+            if any(t.i in self.used for t in clause):
+                continue  # the clause is someone's statement already
+            self._add([tok], holder, char_ranges(clause), "indirect", tok.lower_)
 
     def _stance_people(self) -> None:
         """ "Graham, a longtime critic of the deal", "the mayor is an opponent of ...": the

@@ -76,6 +76,11 @@ def verb_content(tok: Token, entry: CueWord) -> list[CharRange]:
                 )
                 if inner is not None:
                     return char_ranges(c.subtree)
+    if entry.frames & {"object", "clause"}:
+        for c in kids:
+            if c.dep_ == "xcomp" and c.tag_ == "VBG":
+                # "denied striking the hospital", "admitted firing": a gerund as the object
+                return char_ranges(c.subtree)
     taken = _object_content(tok, entry, kids)
     if taken:
         return taken
@@ -356,6 +361,10 @@ def _object_content(tok: Token, entry: CueWord, kids: list[Token]) -> list[CharR
                 return char_ranges([*c.subtree, *oprd.subtree])
             if c.dep_ == "dobj" and c.pos_ not in ("PRON",):
                 return char_ranges(c.subtree)
+        named = [c for c in kids if c.dep_ == "oprd"]
+        if named and not any(c.dep_ == "dobj" for c in kids):
+            # "called Trump 'a menace'" parsed with two complements and no object
+            return char_ranges(t for c in named for t in c.subtree)
     return []
 
 

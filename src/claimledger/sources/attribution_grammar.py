@@ -138,3 +138,20 @@ def hypothetical(tok: Token) -> bool:
     return clause is not None and any(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
     )
+
+
+def misparsed_main_verb(tok: Token) -> bool:
+    """ "One lawmaker called Trump 'a menace'": finding no other verb, the parse makes the
+    sentence a noun phrase and its verb a participle hung on the subject. A sentence is not a
+    bare noun phrase when a verb with an object or a clause follows its noun, so the noun is
+    the verb's subject."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i < tok.i
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in tok.children)
+    )

@@ -10,6 +10,7 @@ from claimledger.sources.attribution_grammar import (
     SUBJECTS,
     coordinated_statement,
     has_complement,
+    misparsed_main_verb,
 )
 from claimledger.sources.attribution_spans import (
     trim_range,
@@ -22,6 +23,7 @@ from claimledger.sources.cues import (
     document_nouns,
     holder_nouns,
     media_words,
+    naming_verbs,
     receiving_verbs,
     speaker_nouns,
     stance_targets,
@@ -56,6 +58,8 @@ def participle(tok: Token) -> bool:
 SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 
 SPEAKER_PRONOUNS = ("i", "we", "he", "she", "they", "you")
+# a possessive holds a stated view as a subject does: "his criticism of", "their call for"
+POSSESSIVE_PRONOUNS = ("my", "our", "his", "her", "their", "its")
 
 
 # a person as an object ("backed him"); "them" may be troops or towns
@@ -78,6 +82,7 @@ def speaker_word(tok: Token) -> bool:
         tok.ent_type_ in SPEAKER_ENTS
         or tok.pos_ == "PROPN"
         or tok.lower_ in SPEAKER_PRONOUNS
+        or (tok.dep_ == "poss" and tok.lower_ in POSSESSIVE_PRONOUNS)
         or tok.lower_ in ("some", "others", "many", "who")
         or tok.lemma_.lower() in holder_nouns()
         or tok.lemma_.lower() in document_nouns()  # "the report argues", "the ad claims"
@@ -159,6 +164,8 @@ def stance_target(tok: Token) -> bool:
 
 def verb_source(verb: Token) -> Token | None:
     """The head of the source phrase of a cue verb, following participles to their clause."""
+    if misparsed_main_verb(verb):
+        return verb.head if speaker(verb.head) else None
     if coordinated_statement(verb):
         # "he said the base was hit and said ...": the speaker of the cue above
         for above in verb.ancestors:
@@ -181,6 +188,11 @@ def verb_source(verb: Token) -> Token | None:
         if tok is None:
             return None
         passive = any(c.dep_ == "auxpass" for c in tok.children)
+        quoted = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive and tok != verb and quoted is not None:
+            # "the general was quoted by Interfax as saying": the general says it; Interfax
+            # only passes it on
+            return quoted
         if passive:
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -258,3 +270,21 @@ def named_subject(verb: Token) -> bool:
     return subject is not None and (
         subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG")
     )
+
+
+def naming_participle(tok: Token) -> bool:
+    """ "a group called Free Russia", "a unit known as the Ghosts", "the so-called corridor": a
+    participle after a noun that names it, with no agent saying so."""
+    if tok.lemma_.lower() not in naming_verbs() or tok.tag_ != "VBN":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "agent" for c in kids) or (misparsed_main_verb(tok) and speaker(tok.head)):
+        return False  # "called the capital by its residents": the residents call it so
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("so", "-"):
+        return True
+    # the name itself follows ("called X", "known as X"); "known to be bullish", "known for
+    # his views" say what someone is thought to be, which is a claim
+    named = any(
+        c.dep_ in ("oprd", "attr", "dobj") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids
+    )
+    return tok.dep_ in ("acl", "amod") and named

@@ -169,6 +169,11 @@ def receiving_verbs() -> frozenset[str]:
 
 
 @cache
+def naming_verbs() -> frozenset[str]:
+    return frozenset(table_lines("naming_verbs.txt"))
+
+
+@cache
 def cite_verbs() -> frozenset[str]:
     return frozenset(table_lines("cite_verbs.txt"))
 
