@@ -32,6 +32,15 @@ def test_component_writes_resolved_mentions_on_the_doc(nlp: Language) -> None:
     assert "metonymic" in by_text["Kyiv"].flags
 
 
+def test_a_region_named_after_its_seat_is_the_division(nlp: Language) -> None:
+    doc = nlp(
+        "Drones struck the Kharkov region overnight, and a depot burned in Kharkiv itself. "
+        "Shelling also hit the Zaporozhye region."
+    )
+    kinds = {p.text: p.place.precision for p in doc._.places if p.place is not None}
+    assert kinds == {"Kharkov": "admin1", "Kharkiv": "point", "Zaporozhye": "admin1"}
+
+
 def test_users_add_the_component_to_their_own_pipeline(gazetteer: Gazetteer) -> None:
     own = spacy.load(default_model())
     own.add_pipe("claimledger_places", config={"gazetteer_path": str(gazetteer.path)})

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from claimledger.extensions import register_extensions
 from claimledger.places.gazetteer import Entry, Gazetteer
 from claimledger.places.recognize import find_aliases, find_mentions
-from claimledger.places.resolve import Resolver, Target, prominence
+from claimledger.places.recognize.mention import Mention
+from claimledger.places.resolve import Resolver, Target, prominence, target_in_text
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +47,25 @@ class PlaceStage:
         ]
         return max((_known_weight(e) for e in entries), default=0.0)
 
+    @staticmethod
+    def _target(text: str, mention: Mention) -> Target:
+        """The mention with what the noun after it says: "the Zaporozhye region" is also looked
+        up as "Zaporozhye Region", the division, not only as the city it is named after."""
+        after = target_in_text(text, mention.start, mention.end)
+        return Target(
+            mention.start,
+            mention.end,
+            mention.text,
+            mention.hint or after.hint,
+            tuple(mention.flags),
+            after.forms if mention.hint in (None, after.hint) else (),
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         try:
             mentions = find_mentions(doc, known=self.known)
             aliases = find_aliases(doc, mentions)
-            targets = [Target(m.start, m.end, m.text, m.hint, tuple(m.flags)) for m in mentions]
+            targets = [self._target(doc.text, m) for m in mentions]
             doc._.places = self.resolver.resolve(targets, aliases)
         except Exception:  # one bad document does not stop the batch; it gets no places
             log.exception("place stage failed on a document")
