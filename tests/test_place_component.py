@@ -41,6 +41,12 @@ def test_a_region_named_after_its_seat_is_the_division(nlp: Language) -> None:
     assert kinds == {"Kharkov": "admin1", "Kharkiv": "point", "Zaporozhye": "admin1"}
 
 
+def test_common_english_spellings_of_big_cities_are_known_alone(nlp: Language) -> None:
+    # the model labels these PERSON; GeoNames keeps them as alternates of another spelling
+    doc = nlp("Missiles struck Zaporizhzhia overnight. A drone hit Mykolaiv on Monday.")
+    assert {p.text for p in doc._.places if p.place is not None} == {"Zaporizhzhia", "Mykolaiv"}
+
+
 def test_users_add_the_component_to_their_own_pipeline(gazetteer: Gazetteer) -> None:
     own = spacy.load(default_model())
     own.add_pipe("claimledger_places", config={"gazetteer_path": str(gazetteer.path)})

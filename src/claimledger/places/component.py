@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.extensions import register_extensions
 from claimledger.places.gazetteer import Entry, Gazetteer
+from claimledger.places.names import skeleton
 from claimledger.places.recognize import find_aliases, find_mentions
 from claimledger.places.recognize.mention import Mention
 from claimledger.places.resolve import Resolver, Target, prominence, target_in_text
@@ -18,6 +20,16 @@ log = logging.getLogger(__name__)
 
 FACTORY = "claimledger_places"
 OWN_NAME_KINDS = {"official", "romanized", "russian", "abbreviation"}
+# how close (rapidfuzz ratio of consonant skeletons) an alternate is to the own name to be a
+# spelling of it rather than another name (Kupiansk ~ Kupyansk; not Krasnoarmeysk ~ Pokrovsk)
+RESPELLING = 80.0
+
+
+def _respelling(entry: Entry) -> bool:
+    """An alternate name that spells the place's own name another way (a near skeleton)."""
+    if entry.name_kind != "alternate":
+        return False
+    return fuzz.ratio(skeleton(entry.matched_name), skeleton(entry.name)) >= RESPELLING
 
 
 def _known_weight(entry: Entry) -> float:
@@ -39,11 +51,14 @@ class PlaceStage:
 
         Only own names count (not one of many alternates), and a town counts for less than its
         size alone says: capitalised words like "Union" or "Federal" are towns somewhere too.
+        An alternate that is only another spelling of the place's name counts as its own
+        name: "Zaporizhzhia" and "Mykolaiv", the forms English reports use, are GeoNames'
+        alternates of "Zaporizhzhya" and "Mykolayiv".
         """
         entries = [
             e
             for e in self.gazetteer.lookup(name, fuzzy=False, limit=10)
-            if e.similarity >= 0.999 and e.name_kind in OWN_NAME_KINDS
+            if e.similarity >= 0.999 and (e.name_kind in OWN_NAME_KINDS or _respelling(e))
         ]
         return max((_known_weight(e) for e in entries), default=0.0)
 
