@@ -146,3 +146,13 @@ def test_hailed_takes_any_object(parser: Language) -> None:
 def test_markup_left_in_a_text_is_no_cue(parser: Language) -> None:
     text = 'He wrote: <tweet author="someone">The bridge is down</tweet>. The post was removed.'
     assert not [r for r in found(parser, text) if r[0] == "tweet"]
+
+
+def test_according_to_a_name_that_swallows_the_full_stop(parser: Language) -> None:
+    # "U.N." takes the full stop; with a paragraph after it the parse finds no object of "to"
+    text = (
+        "The convoy was allowed through the checkpoint, according to the U.N.\n\nIt left at dawn."
+    )
+    _, source, content = with_cue(parser, text, "according to")
+    assert source == "the U.N"
+    assert content == ["The convoy was allowed through the checkpoint"]

@@ -104,6 +104,7 @@ from claimledger.sources.types import Attribution, CharRange
 OPINION_NOUNS = ("view", "opinion", "words", "estimate", "estimation", "assessment", "judgment")
 
 
+NOMINAL = ("NOUN", "PROPN")
 # how far from a quote its cue may stand, in tokens ("..., Mr. Roe, now 81 and retired in
 # Lviv, said by telephone")
 QUOTE_REACH = 20
@@ -481,14 +482,29 @@ class _Finder:
                 if cue[0].dep_ == "acl" and cue[0].head.pos_ in ("NOUN", "PROPN"):
                     continue  # "the ministry, quoted by TASS, said": a link of the chain
                 source = next((c for c in cue[-1].children if c.dep_ == "pobj"), None)
+                written: list[Token] = []
+                if source is None:
+                    # a name that swallows the full stop ("according to the F.A.A." before a
+                    # paragraph break) leaves the parse with no object: the words after it are
+                    written = self._phrase_after(cue[-1])
+                    source = next((t for t in reversed(written) if t.pos_ in NOMINAL), None)
                 if source is None:
                     continue
-                removed = {t.i for t in cue} | {t.i for t in source.subtree}
+                removed = {t.i for t in (*cue, *source.subtree, *written)}
                 content = closing_phrase(cue[0], removed) or rest_of_clause(cue[0], removed)
-                self._add(cue, source, content, "according_to", " ".join(phrase))
+                self._add(
+                    cue, source, content, "according_to", " ".join(phrase), source_words=written
+                )
         self._views()
         self._documents()
         self._hearsay()
+
+    def _phrase_after(self, tok: Token) -> list[Token]:
+        """The few words after tok that end its sentence, if nothing else follows them."""
+        out = [t for t in self.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+        if not 0 < len(out) <= 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in out):
+            return []
+        return out
 
     def _hearsay(self) -> None:
         """ "The commander reportedly fled": a claim whose source the text does not name."""
