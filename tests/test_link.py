@@ -1,11 +1,19 @@
-"""Same-claim linking and what an entry says, on hand-made claims (no pipeline needed)."""
+"""Same-claim linking and what an entry says, on hand-made claims, and what linking reads of
+real analysed articles (the full pipeline, on sentences written for these tests)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import pytest
+from spacy.language import Language
+
+from claimledger.analyze import analyze
 from claimledger.entries import EntryClaim, summarise
+from claimledger.ledger_claims import record_features
 from claimledger.link import LinkClaim, Linker, PlacePoint, same_claim
+from claimledger.model import Article, ArticleRecord
 
 POKROVSK = PlacePoint("geonames:708546", 48.282, 37.176, "UA.05")
 POKROVSK_KATOTTG = PlacePoint("katottg:UA14160230010075803", 48.284, 37.181, "UA.05")
@@ -98,12 +106,21 @@ def test_region_only_retelling_needs_same_origin_and_words() -> None:
     assert not same_claim(claim(1), claim(3, places=(DONETSK_OBLAST,), origin="ua.general_staff"))
 
 
-def test_placeless_claims_link_only_by_origin_and_words() -> None:
+def test_placeless_claims_link_by_origin_and_words() -> None:
     text = "the enemy lost 1,130 soldiers over the past day"
     a = claim(1, type="losses", places=(), origin="ua.general_staff", text=text)
     b = claim(2, type="losses", places=(), origin="ua.general_staff", text=text + ", it said")
-    c = claim(3, type="losses", places=(), origin="ru.mod", text=text)
+    c = claim(3, type="losses", places=(), origin="ua.general_staff", text="the enemy regrouped")
     assert same_claim(a, b) and not same_claim(a, c)
+
+
+def test_each_side_reports_the_others_losses() -> None:
+    # "the enemy" is Russia's army for the General Staff and Ukraine's for the ministry
+    text = "the enemy lost 1,130 soldiers over the past day"
+    a = replace(claim(1, type="losses", places=(), origin="ua.general_staff", text=text), side="RU")
+    b = replace(claim(2, type="losses", places=(), origin="ru.mod", text=text), side="UA")
+    assert not same_claim(a, b)
+    assert not same_claim(replace(a, places=(POKROVSK,)), replace(b, places=(POKROVSK,)))
 
 
 def test_same_origin_other_figures_is_another_report() -> None:
@@ -214,3 +231,260 @@ def test_claims_in_time_order_and_first_seen() -> None:
     )
     assert [c.key for c in s.claims] == [2, 1]
     assert s.first_seen == "2025-11-20"
+
+
+# --- nearly the same sentence from two origins (a rewrite, or one anonymous source twice)
+
+REWRITE = "Russian missiles and drones struck the city overnight, killing two people"
+
+
+def test_nearly_the_same_sentence_links_across_origins_when_places_failed() -> None:
+    a = claim(1, type="attack", places=(), origin="anonymous:a:s1", text=REWRITE)
+    b = claim(2, type="attack", places=(), origin="anonymous:b:s1", text=REWRITE + ".")
+    with_place = claim(3, type="attack", origin="anonymous:c:s1", text=REWRITE)
+    assert same_claim(a, b) and same_claim(a, with_place)
+
+
+def test_nearly_the_same_sentence_is_not_enough_against_a_near_miss() -> None:
+    a = claim(1, type="attack", places=(), origin="anonymous:a:s1", text=REWRITE)
+    other_day = claim(2, type="attack", places=(), on="2025-11-25", text=REWRITE)
+    other_figures = claim(
+        3, type="attack", places=(), text=REWRITE, quantities=(("civilians", "killed", 3),)
+    )
+    two_places = (
+        claim(4, type="attack", places=(POKROVSK,), origin="anonymous:d:s1", text=REWRITE),
+        claim(5, type="attack", places=(KUPIANSK,), origin="anonymous:e:s1", text=REWRITE),
+    )
+    figures = replace(a, quantities=(("civilians", "killed", 2),))
+    assert not same_claim(a, replace(other_day, origin="anonymous:b:s1"))
+    assert not same_claim(figures, replace(other_figures, origin="anonymous:b:s1"))
+    assert not same_claim(*two_places)
+    short = claim(6, type="denial", places=(), origin="name:kyiv", text="the claim")
+    assert not same_claim(short, replace(short, key=7, origin="name:moscow"))
+
+
+def test_linker_finds_a_rewrite_without_places_across_origins() -> None:
+    linker = Linker()
+    linker.add([claim(1, type="attack", places=(), origin="anonymous:a:s1", text=REWRITE)])
+    linker.add([claim(2, type="attack", places=(), origin="anonymous:b:s2", text=REWRITE)])
+    assert linker.entry_of(2) == 1
+
+
+def test_one_origins_same_distinctive_figure_is_one_claim_in_other_words() -> None:
+    a = claim(1, type="attack", places=(), origin="ua.air_force", quantities=(("drones", "", 86),))
+    b = replace(a, key=2, text="the enemy sent 86 attack drones against the country at night")
+    assert same_claim(a, b)
+    small = (("tanks", "destroyed", 2),)
+    assert not same_claim(replace(a, quantities=small), replace(b, quantities=small))
+
+
+# --- fights over ground: who is named, and when
+
+
+def test_a_denial_or_held_ground_meets_a_capture_whatever_side_it_names() -> None:
+    capture = replace(claim(1), side="RU")
+    held = replace(claim(2, origin="ua.general_staff", repelled=True), side="UA")
+    denied = replace(claim(3, origin="ua.general_staff", status="denied"), side="UA")
+    assert same_claim(capture, held) and same_claim(capture, denied)
+
+
+def test_captures_or_repelled_assaults_by_opposite_sides_are_two_events() -> None:
+    assert not same_claim(replace(claim(1), side="RU"), replace(claim(2), side="UA"))
+    ru_assault = replace(claim(3, type="attack", repelled=True, origin="ua.mod"), side="RU")
+    ua_assault = replace(claim(4, type="attack", repelled=True), side="UA")
+    assert not same_claim(ru_assault, ua_assault)
+
+
+def test_an_assault_repelled_before_a_capture_is_an_earlier_fight() -> None:
+    capture = replace(claim(1, on="2025-11-20"), side="RU")
+    before = claim(2, on="2025-11-19", origin="ua.general_staff", repelled=True)
+    after = claim(3, on="2025-11-21", origin="ua.general_staff", repelled=True)
+    assert not same_claim(capture, before) and same_claim(capture, after)
+
+
+def test_an_undated_report_cannot_tell_of_a_later_event() -> None:
+    dated = claim(1, type="attack", on="2025-11-22", published="2025-11-22", origin="ua.mod")
+    undated = claim(2, type="attack", on=None, published="2025-11-20")
+    assert not same_claim(dated, undated)
+    assert same_claim(replace(dated, start=day("2025-11-19"), end=day("2025-11-19")), undated)
+
+
+def test_undated_ground_claims_tell_the_state_on_their_day() -> None:
+    held_then = claim(1, on="2025-11-18", origin="ua.general_staff", repelled=True)
+    held_now = claim(2, on=None, published="2025-11-20", origin="anonymous:a:s1", repelled=True)
+    assert not same_claim(held_then, held_now)
+
+
+def test_two_days_tallies_of_one_front_are_two_claims() -> None:
+    tally = replace(
+        claim(1, type="attack", on="2025-11-19", end="2025-11-20", origin="ua.mod"), tally=True
+    )
+    next_day = replace(tally, key=2, start=day("2025-11-20"), end=day("2025-11-21"))
+    retold = replace(tally, key=3, origin="anonymous:a:s1")
+    assert not same_claim(tally, next_day) and same_claim(tally, retold)
+
+
+def test_a_state_over_a_span_is_not_one_days_event() -> None:
+    strike = claim(1, type="attack", on=None, published="2025-11-20", origin="ua.mod")
+    daily = replace(claim(2, type="attack", on=None, published="2025-11-20"), ongoing=True)
+    assert not same_claim(strike, daily)
+
+
+def test_one_oblast_named_twice_is_one_place() -> None:
+    oblast = PlacePoint("admin1:UA.05", 48.0, 37.8, "UA.05", "admin1")
+    a = claim(1, type="attack", places=(oblast,), origin="ua.mod")
+    assert same_claim(a, claim(2, type="attack", places=(oblast,)))
+
+
+# --- what linking reads of real analysed articles (full pipeline, sentences of our own)
+
+TEXTS = {
+    "t1": (
+        "Ukrinform",
+        "2025-09-10",
+        "Russia said on Tuesday its troops had captured Kupiansk. Kyiv denied the claim.\n\n"
+        "Ukrainian units withdrew from Kindrashivka, north of Kupiansk, the General Staff said."
+        "\n\nThe General Staff said Russia lost 1,050 troops over the past day.",
+    ),
+    "t2": (
+        "Suspilne",
+        "2025-09-11",
+        "Russian drones hit a warehouse in the Odesa region overnight, the regional governor "
+        "said.\n\nThe Air Force said Russia had launched 57 drones at Ukraine overnight.\n\n"
+        "A Russian glide bomb hit a market in Sloviansk on Thursday, killing three people, the "
+        "city administration said. The injured were taken to hospital.",
+    ),
+    "t3": (
+        "Reuters",
+        "2025-09-12",
+        "KRAMATORSK, Ukraine (Reuters) - The town of Kostiantynivka has been shelled almost "
+        "daily since the spring, officials said.\n\nDonetsk regional governor Vadym Filashkin "
+        "said the village of Illinivka remains under Ukrainian control.",
+    ),
+    "t4": (
+        "Reuters",
+        "2025-09-13",
+        "ODESA, Ukraine (Reuters) - Russian drones struck Izmail overnight, damaging a grain "
+        "terminal, the regional governor said. The drones also hit the Odesa and Mykolaiv "
+        "regions, the governor said.\n\nThe injured were taken to hospital, he said.\n\n"
+        "Rescuers worked at the site through the night, the emergency service said.\n\n"
+        "Shelling damaged a school in the Izmail district on Friday, the district "
+        "administration said. No one was hurt in Izmail, it added.",
+    ),
+    "t5": (
+        "Ukrinform",
+        "2025-09-14",
+        "Russia said on Sunday its troops had captured Huliaipole, a town that has been on the "
+        "front line since 2022. Kyiv denied the claim.\n\nRussian groups tried to advance near "
+        "Huliaipole on Saturday and were pushed back, the General Staff said.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def features(nlp: Language) -> dict[str, list[LinkClaim]]:
+    articles = [
+        Article(id=k, content_hash=k, outlet=o, published=p, text=t)
+        for k, (o, p, t) in TEXTS.items()
+    ]
+    out: dict[str, list[LinkClaim]] = {}
+    for record in analyze(articles, nlp=nlp):
+        assert isinstance(record, ArticleRecord)
+        keys = list(range(len(record.claims)))
+        out[record.article.id] = [link for link, _ in record_features(record, keys, 0)]
+    return out
+
+
+def _about(claims: list[LinkClaim], words: str) -> LinkClaim:
+    return next(c for c in claims if words in c.text)
+
+
+def test_a_bare_denial_is_about_the_place_of_the_claim_it_answers(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    capture = _about(features["t1"], "captured Kupiansk")
+    denial = next(c for c in features["t1"] if c.type == "denial")
+    # "Kyiv" is who denied, not where: the denial is about Kupiansk, like the capture
+    assert denial.places[:1] == capture.places[:1] and capture.places
+    assert same_claim(capture, denial)
+
+
+def test_a_withdrawal_credits_the_other_side(features: dict[str, list[LinkClaim]]) -> None:
+    assert _about(features["t1"], "withdrew").side == "RU"
+
+
+def test_losses_are_the_enemys_of_the_reporting_side(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    tally = _about(features["t1"], "lost 1,050")
+    assert (tally.side, tally.tally, tally.places) == ("RU", True, ())
+
+
+def test_a_region_is_the_oblast_not_its_capital(features: dict[str, list[LinkClaim]]) -> None:
+    warehouse = _about(features["t2"], "warehouse")
+    assert [(p.id, p.precision) for p in warehouse.places] == [("admin1:UA.17", "admin1")]
+
+
+def test_a_shared_name_is_the_outlets_sides_institution(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    tally = _about(features["t2"], "57 drones")
+    # a nationwide tally has no place of its own: not the article's town, not "Ukraine"
+    assert (tally.origin, tally.places) == ("ua.air_force", ())
+
+
+def test_a_follow_up_is_about_the_place_of_the_event_before_it(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    market = _about(features["t2"], "market in Sloviansk")
+    injured = _about(features["t2"], "injured were taken")
+    assert injured.places == market.places and market.places
+
+
+def test_a_state_over_a_span_and_ground_still_held(features: dict[str, list[LinkClaim]]) -> None:
+    assert _about(features["t3"], "almost daily").ongoing
+    held = _about(features["t3"], "remains under")
+    assert held.repelled and held.type == "territorial_control"
+
+
+def test_a_name_the_recogniser_missed_is_the_place_the_article_resolves(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    strike = _about(features["t4"], "struck Izmail")
+    later = _about(features["t4"], "hurt in Izmail")
+    assert strike.places[:1] == later.places[:1] and later.places
+
+
+def test_regions_named_together_are_oblasts(features: dict[str, list[LinkClaim]]) -> None:
+    regions = _about(features["t4"], "Mykolaiv regions")
+    assert [p.precision for p in regions.places] == ["admin1", "admin1"]
+
+
+def test_a_pronoun_speaker_goes_on_with_the_account_before(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    regions = _about(features["t4"], "Mykolaiv regions")
+    injured = _about(features["t4"], "injured were taken")
+    assert (injured.origin, injured.places) == (regions.origin, regions.places)
+
+
+def test_the_dateline_is_not_what_the_article_is_about(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    # "the site" with no place of its own: the town the article names, not where it was filed
+    site = _about(features["t4"], "at the site")
+    assert site.places[:1] == _about(features["t4"], "hurt in Izmail").places[:1]
+
+
+def test_a_year_borrowed_from_around_a_denial_is_not_its_date(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    capture = _about(features["t5"], "captured Huliaipole")
+    denial = next(c for c in features["t5"] if c.type == "denial")
+    assert denial.start is None and not capture.ongoing  # "since 2022" is a clause of its own
+    assert same_claim(capture, denial)
+
+
+def test_an_attempt_pushed_back_is_no_taking(features: dict[str, list[LinkClaim]]) -> None:
+    attempt = _about(features["t5"], "tried to advance")
+    assert attempt.repelled and attempt.family == "ground"

@@ -119,3 +119,26 @@ def test_every_article_takes_part_in_some_pair(
 ) -> None:
     used = {p["article_a"] for p in pairs} | {p["article_b"] for p in pairs}
     assert used == set(articles)
+
+
+HELDOUT_ARTICLES = EXAMPLES / "ledger" / "heldout.jsonl"
+HELDOUT_PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs_heldout.tsv"
+
+
+def test_heldout_set_is_usable_on_its_own() -> None:
+    """The held-out set (never tuned on) keeps the same contract: its own articles, at least
+    60 pairs with valid kinds and notes, every quote found once, no pair twice."""
+    rows = [json.loads(line) for line in HELDOUT_ARTICLES.read_text("utf-8").splitlines() if line]
+    texts = {row["id"]: row["text"] for row in rows}
+    assert len(texts) == len(rows) and not set(texts) & set(_articles())
+    assert all(URL.fullmatch(row["url"]) for row in rows)
+    header, pairs = _pairs(HELDOUT_PAIRS)
+    assert header == COLUMNS and len(pairs) >= 60
+    keys = set()
+    for n, p in enumerate(pairs, start=1):
+        assert p["kind"] in KINDS[p["label"]] and p["note"].strip(), n
+        for side in ("a", "b"):
+            assert texts[p[f"article_{side}"]].count(p[f"quote_{side}"]) == 1, (n, side)
+        keys.add(frozenset({(p["article_a"], p["quote_a"]), (p["article_b"], p["quote_b"])}))
+    assert len(keys) == len(pairs)
+    assert {p["article_a"] for p in pairs} | {p["article_b"] for p in pairs} == set(texts)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from claimledger.entries import EntryClaim, EntrySummary, summarise
-from claimledger.ledger_claims import claim_features
+from claimledger.ledger_claims import record_features
 from claimledger.link import LinkClaim, Linker
 from claimledger.model import Place
 from claimledger.reference_store import check_entries
@@ -53,9 +53,10 @@ class _Loaded:
         keys = claim_keys(conn, pks)
         for apk, record in records_for(conn, pks):
             mentions = {m.id: m.place for m in record.places}
-            for claim in record.claims:
+            pks_of = [keys[(apk, claim.id)][0] for claim in record.claims]
+            features = record_features(record, pks_of, apk)
+            for claim, (link, shown) in zip(record.claims, features, strict=True):
                 pk, entry = keys[(apk, claim.id)]
-                link, shown = claim_features(record, claim, pk, apk)
                 self.links[pk], self.shown[pk], self.entry[pk] = link, shown, entry
                 self.places[pk] = [p for i in claim.places if (p := mentions.get(i)) is not None]
 

@@ -3,17 +3,40 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import date
+from functools import cache
+from typing import cast
 
 from claimledger.entries import EntryClaim
 from claimledger.link import LinkClaim, PlacePoint
-from claimledger.model import ArticleRecord, Claim
+from claimledger.link_places import PRONOUNS, link_places
+from claimledger.model import ArticleRecord, Claim, Side, Source
+from claimledger.sources.registry import registry
+from claimledger.tables import cells, table_lines
 
 # claims carry the outcome of a fight in a flag the claims stage sets: an assault repelled, a
 # place still held
 REPELLED = "outcome_repelled"
 HELD = "outcome_held"
 OPPOSITE = {"RU": "UA", "UA": "RU"}
+
+
+@cache
+def _phrases(name: str) -> re.Pattern[str]:
+    """Any phrase of a one-phrase-a-line table, as whole words."""
+    phrases = sorted(table_lines("claims", name), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+@cache
+def _ground_words() -> dict[str, re.Pattern[str]]:
+    rows = [cells(ln) for ln in table_lines("claims", "ground_outcome_words.tsv")]
+    out: dict[str, list[str]] = {}
+    for words, kind in rows:
+        out.setdefault(kind, []).append(re.escape(words).replace(r"\ ", r"\s+"))
+    return {k: re.compile(r"\b(?:" + "|".join(v) + r")\b", re.I) for k, v in out.items()}
 
 
 def _day(iso: str | None) -> int | None:
@@ -44,58 +67,108 @@ def _end_day(iso: str | None, precision: str) -> int | None:
     return start
 
 
+def _outlet_side(record: ArticleRecord) -> str | None:
+    entry = registry().match(record.article.outlet) if record.article.outlet else None
+    return entry.side if entry is not None and entry.side in OPPOSITE else None
+
+
 def origin_of(record: ArticleRecord, claim: Claim) -> tuple[str, str, str]:
     """(key, name, side) of a claim's origin. Registry sources are one origin across articles;
-    other named sources are one origin by name; an anonymous one is its article's own (nothing
-    says two anonymous officials are one person); the article's own voice is its outlet's."""
+    other named sources are one origin by name, or the registry entry the name means ("the Air
+    Force" in a Ukrainian outlet is Ukraine's: the registry's shared names, settled by the
+    source's side or else the outlet's); an anonymous one is its article's own (nothing says two
+    anonymous officials are one person); the article's own voice is its outlet's."""
     sources = {s.id: s for s in record.sources}
     if claim.chain and claim.chain[0] in sources:
-        s = sources[claim.chain[0]]
-        if "." in s.id:  # registry ids: ru.mod, ua.general_staff
-            return s.id, s.name, s.side
-        if s.anonymous:
-            return f"anonymous:{record.article.id}:{s.id}", s.name, s.side
-        return f"name:{s.name.lower()}", s.name, s.side
+        return _origin_of_source(record, sources[claim.chain[0]])
     outlet = record.article.outlet or record.article.id
     return f"outlet:{outlet.lower()}", outlet, "unknown"
 
 
-def _attacker(claim: Claim, origin_side: str) -> str | None:
-    """The side that took, or tried to take, the ground a claim is about: the capturer; the
-    side whose assault was repelled; the other side from the one that still holds it."""
+def _origin_of_source(record: ArticleRecord, s: Source) -> tuple[str, str, str]:
+    if "." in s.id:  # registry ids: ru.mod, ua.general_staff
+        return s.id, s.name, s.side
+    if s.anonymous:
+        return f"anonymous:{record.article.id}:{s.id}", s.name, s.side
+    hint = s.side if s.side in OPPOSITE else _outlet_side(record)
+    entry = registry().match(s.name, side_hint=cast(Side | None, hint))
+    if entry is not None:
+        return entry.id, entry.name, entry.side
+    return f"name:{s.name.lower()}", s.name, s.side
+
+
+def _attacker(claim: Claim, origin_side: str, content: str) -> tuple[str | None, bool]:
+    """The side that took, or tried to take, the ground a claim is about, and whether the claim
+    says it failed: the capturer; the other side from one that withdrew; the side whose assault
+    was repelled; the other side from the one that still holds it."""
+    held = HELD in claim.flags or REPELLED in claim.flags
     if claim.type not in ("territorial_control", "attack"):
-        return None
+        return None, held
     roles = {a.role: a.side for a in claim.actors if a.side in OPPOSITE}
     if REPELLED in claim.flags:
-        return roles.get("actor2") or OPPOSITE.get(roles.get("actor1") or origin_side)
-    if HELD in claim.flags:
-        return OPPOSITE.get(roles.get("actor1") or origin_side)
+        return roles.get("actor2") or OPPOSITE.get(roles.get("actor1") or origin_side), True
+    words = _ground_words()
+    if claim.type == "territorial_control" and not held and words["held"].search(content):
+        held = True
+    if held:
+        return OPPOSITE.get(roles.get("actor1") or origin_side), True
     if claim.type == "territorial_control":
-        return roles.get("actor1") or (origin_side if origin_side in OPPOSITE else None)
-    return None
+        actor = roles.get("actor1") or (origin_side if origin_side in OPPOSITE else None)
+        if actor is not None and words["withdrawal"].search(content):
+            return OPPOSITE[actor], False
+        return actor, False
+    return None, False
+
+
+def _loser(claim: Claim, origin_side: str) -> str | None:
+    """Whose losses a losses claim counts: a belligerent's command reports the enemy's losses
+    (the Russian ministry Ukraine's, the General Staff Russia's)."""
+    if claim.type != "losses" or origin_side not in OPPOSITE:
+        return None
+    return OPPOSITE[origin_side]
+
+
+def record_features(
+    record: ArticleRecord, keys: Sequence[int], article_key: int
+) -> list[tuple[LinkClaim, EntryClaim]]:
+    """`claim_features` of each claim of an article, in its order; keys[i] is claim i's key.
+    Read per article: a claim's place or speaker may be named in the claims before it."""
+    places = link_places(record)
+    out: list[tuple[LinkClaim, EntryClaim]] = []
+    last: tuple[str, str, str] | None = None
+    for claim, key in zip(record.claims, keys, strict=True):
+        origin = origin_of(record, claim)
+        speaker = next((s for s in record.sources if claim.chain and s.id == claim.chain[0]), None)
+        if speaker is not None and speaker.name.lower() in PRONOUNS and last is not None:
+            origin = last
+        elif claim.chain:
+            last = origin
+        out.append(claim_features(record, claim, key, article_key, places[claim.id], origin))
+    return out
 
 
 def claim_features(
-    record: ArticleRecord, claim: Claim, key: int, article_key: int
+    record: ArticleRecord,
+    claim: Claim,
+    key: int,
+    article_key: int,
+    places: tuple[PlacePoint, ...] | None = None,
+    origin: tuple[str, str, str] | None = None,
 ) -> tuple[LinkClaim, EntryClaim]:
-    mentions = {m.id: m for m in record.places}
-    points = []
-    for mention_id in claim.places:
-        m = mentions.get(mention_id)
-        # an ambiguous name is linked by its best candidate: two claims naming one town, one
-        # article with the context to settle it and one without, are still about one town
-        p = m.place or (m.candidates[0] if m.candidates else None) if m is not None else None
-        if p is not None:
-            points.append(PlacePoint(p.id, p.lat, p.lon, p.admin1_code, p.precision))
+    """One claim's features; `places` and `origin` as `record_features` reads them from the
+    whole article (without them, the claim's own places and its own source)."""
+    if places is None:
+        places = link_places(record)[claim.id]
     published = record.article.published
     start = _day(claim.date.start)
+    if "date_inferred" in claim.flags and claim.date.precision in ("month", "year"):
+        start = None  # a month or year borrowed from around the claim is not its date
     quantities = tuple(
         (q.category or "", q.outcome or "", float(q.value)) for q in claim.quantities if q.category
     )
-    origin, origin_name, side = origin_of(record, claim)
+    origin_key, origin_name, side = origin if origin is not None else origin_of(record, claim)
     text = record.article.text[claim.content_span.start : claim.content_span.end]
-    repelled = REPELLED in claim.flags or HELD in claim.flags
-    attacker = _attacker(claim, side)
+    attacker, repelled = _attacker(claim, side, text)
     link = LinkClaim(
         key=key,
         article=article_key,
@@ -106,12 +179,15 @@ def claim_features(
         if start is not None
         else None,
         published=_day(published),
-        places=tuple(points),
+        places=places,
         quantities=quantities,
-        origin=origin,
+        origin=origin_key,
         text=text,
         repelled=repelled,
-        side=attacker,
+        side=attacker if attacker is not None else _loser(claim, side),
+        # an event told with its own day is that day's, whatever its clauses say of the past
+        ongoing=start is None and _phrases("ongoing_words.txt").search(text) is not None,
+        tally=_phrases("tally_words.txt").search(text) is not None,
     )
     names = {s.id: s.name for s in record.sources}
     entry = EntryClaim(
@@ -123,7 +199,7 @@ def claim_features(
         type=claim.type,
         status=claim.status,
         date=claim.date.start,
-        origin=origin,
+        origin=origin_key,
         origin_name=origin_name,
         origin_side=side,
         chain=tuple(names.get(i, i) for i in claim.chain),

@@ -1,0 +1,63 @@
+"""What linking reads of a stored claim: its kind, dates, places, figures, origin and words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PlacePoint:
+    id: str
+    lat: float | None
+    lon: float | None
+    admin1_code: str | None
+    precision: str = "point"
+
+
+@dataclass(frozen=True)
+class LinkClaim:
+    """What linking reads of a stored claim. Days are proleptic ordinals (date.toordinal())."""
+
+    key: int
+    article: int
+    type: str
+    status: str
+    start: int | None
+    end: int | None
+    published: int | None
+    places: tuple[PlacePoint, ...] = ()
+    quantities: tuple[tuple[str, str, float], ...] = ()  # category, outcome, value
+    origin: str = ""
+    text: str = ""
+    repelled: bool = False
+    # for fights over ground: the side credited with taking it, or whose assault failed; for
+    # losses: the side that lost them
+    side: str | None = None
+    # a state of affairs over a span ("has been shelling the town daily since May"): a summary
+    ongoing: bool = False
+    # one day's tally in a series ("over the past 24 hours"): one claim only with the same day's
+    tally: bool = False
+    family: str = field(init=False, compare=False)
+    wildcard: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # read for every candidate pair: computed once
+        object.__setattr__(self, "family", _family(self.type, self.repelled))
+        # a denial with no event of its own ("Kyiv denied the claim") is about whatever
+        # claim was made at its place and time
+        object.__setattr__(self, "wildcard", self.type == "denial")
+
+    @property
+    def day(self) -> int | None:
+        return self.start if self.start is not None else self.published
+
+
+def _family(kind: str, repelled: bool) -> str:
+    """Kinds that can be one entry: a capture and a repelled assault on the same place are two
+    accounts of one fight (a contradiction, not two events); a strike and the deaths it caused
+    are one event told two ways."""
+    if kind == "territorial_control" or (kind == "attack" and repelled):
+        return "ground"
+    if kind in ("attack", "losses"):
+        return "violence"
+    return kind
