@@ -488,3 +488,33 @@ def test_a_year_borrowed_from_around_a_denial_is_not_its_date(
 def test_an_attempt_pushed_back_is_no_taking(features: dict[str, list[LinkClaim]]) -> None:
     attempt = _about(features["t5"], "tried to advance")
     assert attempt.repelled and attempt.family == "ground"
+
+
+def test_a_village_placed_at_its_hromada_seat_is_not_the_seat() -> None:
+    # a KATOTTG village GeoNames lacks sits at its hromada's seat: same point, other place
+    village = PlacePoint(
+        "katottg:UA14120070180099999", POKROVSK.lat, POKROVSK.lon, "UA.05", "approx"
+    )
+    assert not same_claim(claim(1), claim(2, places=(village,)))
+    assert same_claim(claim(1, places=(village,)), claim(2, places=(village,)))
+
+
+def test_linking_skips_a_reading_far_from_the_text_and_keeps_villages_first(
+    nlp: Language,
+) -> None:
+    from claimledger.link_places import link_places
+
+    text = (
+        "Russian drones hit the Black Sea port of Odesa overnight, the governor said. "
+        "Russian troops took the village of Stupochky, south of Chasiv Yar, the ministry said."
+    )
+    article = Article(id="far", content_hash="far", outlet="X", published="2025-08-19", text=text)
+    [record] = [r for r in analyze([article], nlp=nlp) if isinstance(r, ArticleRecord)]
+    places = link_places(record)
+    ids = {p.id for points in places.values() for p in points}
+    black_sea = [m for m in record.places if m.text == "Black Sea"]
+    if black_sea and "far_from_context" in black_sea[0].flags:
+        assert not {c.id for c in black_sea[0].candidates} & ids
+    capture = next(c for c in record.claims if "Stupochky" in c.text)
+    assert places[capture.id][0].id.startswith("katottg:")
+    assert places[capture.id][0].precision == "approx"

@@ -47,6 +47,24 @@ def test_common_english_spellings_of_big_cities_are_known_alone(nlp: Language) -
     assert {p.text for p in doc._.places if p.place is not None} == {"Zaporizhzhia", "Mykolaiv"}
 
 
+def test_a_village_inside_a_region_or_still_held_is_a_place(nlp: Language) -> None:
+    doc = nlp(
+        "Kindrashivka in the Kharkiv region is quiet. Stepanivka remains under Ukrainian "
+        "control. Zelensky in the evening addressed the nation."
+    )
+    texts = {p.text for p in doc._.places}
+    assert {"Kindrashivka", "Stepanivka"} <= texts and "Zelensky" not in texts
+
+
+def test_a_dateline_is_no_context_for_distance(nlp: Language) -> None:
+    doc = nlp(
+        "MOSCOW, May 20. Russian forces struck energy facilities in Zaporozhye overnight, "
+        "the ministry said."
+    )
+    [city] = [p for p in doc._.places if p.text == "Zaporozhye"]
+    assert "far_from_context" not in city.flags and city.status == "resolved"
+
+
 def test_users_add_the_component_to_their_own_pipeline(gazetteer: Gazetteer) -> None:
     own = spacy.load(default_model())
     own.add_pipe("claimledger_places", config={"gazetteer_path": str(gazetteer.path)})

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# the precision of a settlement placed only at its hromada or raion seat (link_places._point)
+APPROXIMATE = "approx"
+
 
 @dataclass(frozen=True)
 class PlacePoint:

@@ -20,12 +20,15 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimledger.link_claim import PlacePoint
+from claimledger.link_claim import APPROXIMATE, PlacePoint
 from claimledger.model import ArticleRecord, Claim, Place, PlaceMention
 from claimledger.tables import cells, table_lines
 
 # not the place of an event: a whole country, or a continent
 _WIDE = frozenset({"country", "continent"})
+# a settlement the gazetteer can only place at its hromada or raion seat (a KATOTTG village
+# GeoNames lacks): its point is not where it is, so it is one place only with itself
+_SETTLEMENT_KINDS = frozenset({"city", "town", "settlement", "village"})
 # a dateline sits in the first characters of the text
 DATELINE_CHARS = 40
 # a source named by a pronoun goes on with the account of the speaker before it ("An energy
@@ -58,16 +61,29 @@ def refers_back(text: str) -> bool:
     return _anaphora().search(text) is not None
 
 
-def _place(m: PlaceMention) -> Place | None:
+def _place(m: PlaceMention, record: ArticleRecord) -> Place | None:
     # an ambiguous name is linked by its best candidate: two claims naming one town, one
-    # article with the context to settle it and one without, are still about one town
-    return m.place or (m.candidates[0] if m.candidates else None)
+    # article with the context to settle it and one without, are still about one town; but
+    # not a reading far from the text's places in a country the text does not name ("the
+    # Black Sea" read as a village in Asia)
+    if m.place is not None:
+        return m.place
+    if not m.candidates:
+        return None
+    best = m.candidates[0]
+    if "far_from_context" in m.flags:
+        countries = {x.place.country for x in record.places if x.place is not None}
+        if best.country not in countries:
+            return None
+    return best
 
 
 def _point(p: Place, text: str, end: int) -> PlacePoint | None:
     """The mention as linking compares it: a division when a division word follows it."""
     if p.precision in _WIDE:
         return None
+    if p.precision != "point" and p.kind in _SETTLEMENT_KINDS:
+        return PlacePoint(p.id, p.lat, p.lon, p.admin1_code, APPROXIMATE)
     after = _division_after().match(text, end)
     level = _levels()[after.group(1).lower()] if after else None
     if level == "admin1" or p.precision == "admin1":
@@ -103,7 +119,7 @@ def _main_place(record: ArticleRecord) -> PlacePoint | None:
     counts: dict[str, int] = {}
     points: dict[str, PlacePoint] = {}
     for m in record.places:
-        p = _place(m)
+        p = _place(m, record)
         if p is None or "metonymic" in m.flags or _dateline(m):
             continue
         q = _point(p, text, m.end)
@@ -123,7 +139,7 @@ def _unrecognised(record: ArticleRecord, claim: Claim) -> list[PlacePoint]:
     found: list[PlacePoint] = []
     seen: set[str] = set()
     for m in record.places:
-        p = _place(m)
+        p = _place(m, record)
         if p is None or p.precision != "point" or m.text in seen or "metonymic" in m.flags:
             continue
         for hit in re.finditer(rf"\b{re.escape(m.text)}\b", text[lo:hi]):
@@ -154,7 +170,7 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
         if "place_inferred" not in claim.flags:
             for mention_id in claim.places:
                 m = mentions.get(mention_id)
-                p = _place(m) if m is not None else None
+                p = _place(m, record) if m is not None else None
                 if m is None or p is None or not _usable(m, claim):
                     continue
                 q = _point(p, text, m.end)
@@ -187,4 +203,4 @@ def _content(record: ArticleRecord, claim: Claim) -> str:
 def first_places(points: Sequence[PlacePoint]) -> tuple[PlacePoint, ...]:
     """Towns before divisions: the claim is about the town named in it, "in the region" says
     where the town is (keeps the order the claims stage gave within each kind)."""
-    return tuple(sorted(points, key=lambda p: p.precision != "point"))
+    return tuple(sorted(points, key=lambda p: p.precision not in ("point", APPROXIMATE)))

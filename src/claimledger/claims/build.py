@@ -37,6 +37,8 @@ from claimledger.model import (
 GOVERNMENT_REGAINS = "Government regains territory"
 NON_STATE_OVERTAKES = "Non-state actor overtakes territory"
 PLACE_RANK = {"point": 0, "admin2": 1, "admin1": 2, "country": 3}
+# gazetteer kinds of a settlement (KATOTTG's own kinds; GeoNames' are PPL*)
+SETTLEMENT_KINDS = frozenset({"city", "town", "settlement", "village"})
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 # a participle that describes a noun reports no event: "the area surrounding the town"
 MODIFIERS = frozenset({"amod", "acl", "compound"})
@@ -82,9 +84,10 @@ class _Context:
     def _rank(self, mention: PlaceMention) -> int:
         """Settlements first; a name followed by "region", "direction", "district" ... names an
         area whatever it resolved to ("the Pokrovsk direction", "the Zaporozhye region")."""
-        precision = mention.place.precision if mention.place else None
-        if precision is None and mention.candidates:
-            precision = mention.candidates[0].precision
+        place = mention.place or (mention.candidates[0] if mention.candidates else None)
+        precision = place.precision if place else None
+        if place is not None and place.kind in SETTLEMENT_KINDS:
+            precision = "point"  # a village placed at its hromada's seat is still a village
         rank = PLACE_RANK.get(precision or "", 4)
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if (

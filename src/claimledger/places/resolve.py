@@ -515,7 +515,10 @@ class _Context:
             groups.append((members, readings))
             top, weight = readings[0]
             placed = top.lat is not None and top.lon is not None
-            if weight >= 0.5 and placed and top.kind not in COUNTRY_KINDS:
+            # a dateline ("MOSCOW, May 20") says where the reporter files from, not where
+            # the events are: no context for how far they are from each other
+            dateline = item.target.start == 0 and item.target.text.isupper() and len(members) == 1
+            if weight >= 0.5 and placed and top.kind not in COUNTRY_KINDS and not dateline:
                 points.extend((i, top.lat, top.lon) for i in members)  # type: ignore[misc]
         return cls(groups, points, peers)
 
