@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= claimledger.db
 
-.PHONY: run test lint schema lock bench clean
+.PHONY: run serve test lint schema lock bench bench-web static screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,15 @@ $(STAMP): requirements/lock.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Ends by serving the web app; its last line printed is the URL (Ctrl-C stops it).
 run: $(STAMP)
 	$(BIN)/claimledger ingest examples --db $(DB)
 	$(BIN)/claimledger articles --db $(DB)
 	$(BIN)/claimledger ledger --db $(DB) --limit 12
+	$(BIN)/claimledger serve --db $(DB)
+
+serve: $(STAMP)
+	$(BIN)/claimledger serve --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -41,5 +46,17 @@ lock: $(BIN)/python
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py ../shared/data/ppn-en
 
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/web.py
+
+# Re-vendors the front-end libraries from npm (frontend/package-lock.json) into
+# src/claimledger/web/static/vendor/. The output is committed: run and test need no npm.
+static:
+	cd frontend && npm ci --no-audit --no-fund && node build.mjs
+
+# Re-takes the README's screenshots with the browser tests.
+screenshots: $(STAMP)
+	CLAIMLEDGER_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/web/test_browser.py
+
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache frontend/node_modules

@@ -24,7 +24,7 @@ from claimledger.export.claims_listing import claims_table, write_claims_json
 from claimledger.export.csv_rows import write_csv
 from claimledger.export.geojson import write_geojson
 from claimledger.export.output import open_output
-from claimledger.ledger import update_ledger
+from claimledger.ingest_run import ingest_items
 from claimledger.model import (
     Article,
     ArticleRecord,
@@ -38,11 +38,9 @@ from claimledger.read import DEFAULT_MAX_BYTES, Defaults, read_paths
 from claimledger.store import (
     ClaimFilter,
     connect,
-    is_stored,
     iter_claims,
     iter_records,
     list_articles,
-    store_batch,
 )
 
 app = typer.Typer(
@@ -148,9 +146,12 @@ class Run:
             if isinstance(item, Problem):
                 self.report(item)
             else:
-                if self.progress is not None:
-                    self.progress.advance(self.progress.task_ids[0])
+                self.advance(item)
                 yield item
+
+    def advance(self, _record: ArticleRecord) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.progress.task_ids[0])
 
     def show_progress(self, label: str) -> AbstractContextManager[Any]:
         """A live counter on a terminal; nothing when output goes to a file or pipe."""
@@ -181,17 +182,14 @@ def _records(
     max_bytes: int,
     batch_size: int,
     jobs: int,
-    skip: Callable[[Article], bool] | None = None,
 ) -> Iterator[ArticleRecord]:
-    """Records of the articles under `paths`; those `skip` says are done are not analysed."""
+    """Records of the articles under `paths`."""
     _ensure_gazetteer()
     nlp = load(model)
     items = read_paths(
         paths, max_bytes=max_bytes, defaults=Defaults(outlet=outlet, published=published)
     )
     articles = run.articles(items)
-    if skip is not None:
-        articles = (a for a in articles if not skip(a))
     analysed = analyze(articles, nlp=nlp, batch_size=batch_size, n_process=jobs)
     return run.records(analysed)
 
@@ -302,48 +300,30 @@ def ingest(
     engine = connect(db)
     run = Run()
     model_name = model or default_model()
-    batch: list[ArticleRecord] = []
-    stored = duplicates = 0
-    new_pks: list[int] = []
-
-    def flush() -> None:
-        nonlocal stored, duplicates
-        result = store_batch(engine, batch, model=model_name)
-        stored, duplicates = stored + result.stored, duplicates + result.duplicates
-        new_pks.extend(result.article_pks)
-        for warning in result.warnings:
-            run.warn(warning)
-        batch.clear()
-
-    def known(article: Article) -> bool:
-        """Stored already: counted, not analysed again."""
-        nonlocal duplicates
-        if is_stored(engine, article.content_hash):
-            duplicates += 1
-            return True
-        return False
-
     with run.show_progress("ingested"):
-        for record in _records(
-            run,
-            paths,
-            published=published,
-            outlet=outlet,
+        _ensure_gazetteer()
+        items = read_paths(
+            paths, max_bytes=max_bytes, defaults=Defaults(outlet=outlet, published=published)
+        )
+        result = ingest_items(
+            engine,
+            items,
             model=model_name,
-            max_bytes=max_bytes,
-            batch_size=min(batch_size, 32),
+            batch_size=batch_size,
             jobs=jobs,
-            skip=known,
-        ):
-            batch.append(record)
-            if len(batch) >= batch_size:
-                flush()
-        flush()
-    linked = update_ledger(engine, new_pks)
+            on_problem=run.report,
+            on_warning=run.warn,
+            on_record=run.advance,
+        )
+    linked = result.linked
     stderr.print(
-        f"stored {stored} new article(s), {duplicates} already in the ledger"
+        f"stored {result.stored} new article(s), {result.duplicates} already in the ledger"
         + (f", {run.problems} problem(s)" if run.problems else "")
-        + (f"; linked {linked.linked} claim(s) into {linked.entries} entries" if new_pks else ""),
+        + (
+            f"; linked {linked.linked} claim(s) into {linked.entries} entries"
+            if result.article_pks
+            else ""
+        ),
         markup=False,
     )
     run.exit()
@@ -498,6 +478,15 @@ def _mount_gazetteer() -> None:
 
 
 _mount_gazetteer()
+
+
+def _mount_serve() -> None:
+    from claimledger.cli_serve import serve
+
+    app.command("serve", epilog="Example: claimledger serve --db ledger.db --port 8000")(serve)
+
+
+_mount_serve()
 
 
 def _version(value: bool) -> None:
