@@ -7,7 +7,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from spacy.language import Language
@@ -36,6 +36,22 @@ def shared(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (../shared is needed for this test)")
     return path
+
+
+def square_map(lat: float, lon: float, half: float) -> dict[str, Any]:
+    """A reference map (DeepStateMap's GeoJSON form) whose occupied area is a square."""
+    ring = [
+        [lon - half, lat - half],
+        [lon + half, lat - half],
+        [lon + half, lat + half],
+        [lon - half, lat + half],
+        [lon - half, lat - half],
+    ]
+    geometry = {"type": "Polygon", "coordinates": [ring]}
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {}, "geometry": geometry}],
+    }
 
 
 def articles_and_problems(paths: Iterable[Path | str]) -> tuple[list[Article], list[Problem]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, square_map
 
 ARTICLES = [
     {
@@ -144,32 +144,12 @@ def test_rewrite_of_an_article_is_linked_to_the_original(tmp_path: Path, nlp: ob
     assert rewrites and "ru-1" in rewrites[0]["detail"]
 
 
-def _square(lat: float, lon: float, half: float) -> dict:  # type: ignore[type-arg]
-    ring = [
-        [lon - half, lat - half],
-        [lon + half, lat - half],
-        [lon + half, lat + half],
-        [lon - half, lat + half],
-        [lon - half, lat - half],
-    ]
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "properties": {},
-                "geometry": {"type": "Polygon", "coordinates": [ring]},
-            }
-        ],
-    }
-
-
 def test_reference_map_checks_territorial_entries(ledger_db: Path, tmp_path: Path) -> None:
     maps = tmp_path / "maps"
     maps.mkdir()
     # Kurakhove (about 47.98 N, 37.28 E) outside on the 19th, inside from the 22nd
-    far = _square(46.0, 35.0, 0.2)
-    near = _square(47.98, 37.28, 0.2)
+    far = square_map(46.0, 35.0, 0.2)
+    near = square_map(47.98, 37.28, 0.2)
     for day, shape in (("20251119", far), ("20251122", near), ("20251123", near)):
         (maps / f"deepstatemap_data_{day}.geojson").write_text(json.dumps(shape), "utf-8")
     result = run_cli("reference", "add", "deepstate", maps, "--db", ledger_db)

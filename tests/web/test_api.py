@@ -13,25 +13,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from claimledger.web import create_app
-from conftest import run_cli
+from conftest import run_cli, square_map
 from web.conftest import copy_db
 
 POKROVSK = (48.2826, 37.1763)  # lat, lon (GeoNames)
-
-
-def _square(lat: float, lon: float, half: float) -> dict[str, Any]:
-    ring = [
-        [lon - half, lat - half],
-        [lon + half, lat - half],
-        [lon + half, lat + half],
-        [lon - half, lat + half],
-        [lon - half, lat - half],
-    ]
-    geometry = {"type": "Polygon", "coordinates": [ring]}
-    return {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": {}, "geometry": geometry}],
-    }
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +27,8 @@ def db(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy = copy_db(web_db, folder / "api.db")
     maps = folder / "maps"
     maps.mkdir()
-    far = _square(47.0, 35.0, 0.2)
-    near = _square(*POKROVSK, 0.2)
+    far = square_map(47.0, 35.0, 0.2)
+    near = square_map(*POKROVSK, 0.2)
     for day, shape in (("20251101", far), ("20251110", near), ("20251120", near)):
         (maps / f"deepstatemap_data_{day}.geojson").write_text(json.dumps(shape), "utf-8")
     result = run_cli("reference", "add", "deepstate", maps, "--db", copy)

@@ -28,6 +28,7 @@ import pytest
 import uvicorn
 
 from claimledger.web.app import create_app
+from conftest import square_map
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -56,25 +57,10 @@ XSS_ARTICLE = {
 }
 
 
-def _square(lat: float, lon: float, half: float) -> dict[str, Any]:
-    ring = [
-        [lon - half, lat - half],
-        [lon + half, lat - half],
-        [lon + half, lat + half],
-        [lon - half, lat + half],
-        [lon - half, lat - half],
-    ]
-    polygon = {"type": "Polygon", "coordinates": [ring]}
-    return {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": {}, "geometry": polygon}],
-    }
-
-
 # Two reference maps drawn for this test: an area east of Pokrovsk, then one over it.
 REFERENCE_MAPS = {
-    "2025-11-01": _square(48.3, 37.7, 0.2),
-    "2025-11-20": _square(48.3, 37.3, 0.4),
+    "2025-11-01": square_map(48.3, 37.7, 0.2),
+    "2025-11-20": square_map(48.3, 37.3, 0.4),
 }
 # Pasted into the ingest page by the ingest test.
 PASTED = (

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 
 from claimledger.web import queries, views
 from claimledger.web.context import context
 from claimledger.web.errors import NotFound
-from claimledger.web.filters import ClaimQuery, EntryQuery, bbox, iso_day, page_size
-from claimledger.web.ingest_form import queue_ingest
+from claimledger.web.filters import (
+    ClaimFilters,
+    EntryFilters,
+    bbox,
+    iso_day,
+    page_size,
+)
+from claimledger.web.ingest_form import SubmittedJob
 from claimledger.web.pagination import decode_cursor, next_url
 from claimledger.web.reference import area_geojson, reference_days
 from claimledger.web.responses import SafeJSONResponse
@@ -28,30 +34,8 @@ def _page(request: Request, items: list[Any], key: list[Any] | None) -> SafeJSON
 
 @router.get("/claims", summary="Claims, filtered, in the order they were stored")
 def claims(
-    request: Request,
-    type: Q = None,
-    side: Q = None,
-    status: Q = None,
-    source: Q = None,
-    place: Q = None,
-    since: Q = None,
-    until: Q = None,
-    entry: Q = None,
-    article: Q = None,
-    limit: int | None = None,
-    cursor: Q = None,
+    request: Request, q: ClaimFilters, limit: int | None = None, cursor: Q = None
 ) -> SafeJSONResponse:
-    q = ClaimQuery.parse(
-        type=type,
-        side=side,
-        status=status,
-        source=source,
-        place=place,
-        since=since,
-        until=until,
-        entry=entry,
-        article=article,
-    )
     after = decode_cursor(cursor, (int,))
     items, key = queries.page_claims(
         context(request).engine, q, limit=page_size(limit), after=after[0] if after else None
@@ -62,20 +46,11 @@ def claims(
 @router.get("/map", summary="One point per claim with a located place, by day")
 def map_points(
     request: Request,
-    since: Q = None,
-    until: Q = None,
-    type: Q = None,
-    side: Q = None,
-    status: Q = None,
-    source: Q = None,
-    place: Q = None,
+    q: ClaimFilters,
     bbox: Q = None,
     limit: int | None = None,
     cursor: Q = None,
 ) -> SafeJSONResponse:
-    q = ClaimQuery.parse(
-        type=type, side=side, status=status, source=source, place=place, since=since, until=until
-    )
     ctx = context(request)
     items, key = queries.map_points(
         ctx.engine,
@@ -92,19 +67,7 @@ _bbox = bbox
 
 
 @router.get("/timeline", summary="Claims per day, type and side")
-def timeline(
-    request: Request,
-    since: Q = None,
-    until: Q = None,
-    type: Q = None,
-    side: Q = None,
-    status: Q = None,
-    source: Q = None,
-    place: Q = None,
-) -> SafeJSONResponse:
-    q = ClaimQuery.parse(
-        type=type, side=side, status=status, source=source, place=place, since=since, until=until
-    )
+def timeline(request: Request, q: ClaimFilters) -> SafeJSONResponse:
     ctx = context(request)
     items = ctx.timelines.get(ctx.engine, q, lambda: queries.timeline(ctx.engine, q))
     return SafeJSONResponse({"items": items, "next": None})
@@ -112,16 +75,8 @@ def timeline(
 
 @router.get("/ledger", summary="Ledger entries, most claims first")
 def ledger(
-    request: Request,
-    q: Q = None,
-    place: Q = None,
-    type: Q = None,
-    since: Q = None,
-    status: Q = None,
-    limit: int | None = None,
-    cursor: Q = None,
+    request: Request, where: EntryFilters, limit: int | None = None, cursor: Q = None
 ) -> SafeJSONResponse:
-    where = EntryQuery.parse(q=q, place=place, type=type, since=since, status=status)
     items, key = queries.page_entries(
         context(request).engine,
         where,
@@ -182,20 +137,7 @@ def overview(request: Request) -> SafeJSONResponse:
     status_code=202,
     summary="Queue pasted text and uploaded files for analysis and storage",
 )
-async def ingest(
-    request: Request,
-    text: Annotated[str | None, Form()] = None,
-    title: Annotated[str | None, Form()] = None,
-    published: Annotated[str | None, Form()] = None,
-    outlet: Annotated[str | None, Form()] = None,
-    token: Annotated[str | None, Form()] = None,
-    files: Annotated[list[UploadFile] | None, File()] = None,
-) -> SafeJSONResponse:
-    ctx = context(request)
-    ctx.policy.check(request, token)
-    job = await queue_ingest(
-        ctx, text=text, title=title, published=published, outlet=outlet, files=files or []
-    )
+async def ingest(job: SubmittedJob) -> SafeJSONResponse:
     return SafeJSONResponse(
         {"job": job.id, "status_url": f"/api/ingest/{job.id}", **job.as_json()}, status_code=202
     )

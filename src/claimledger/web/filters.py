@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import get_args
+from typing import Annotated, get_args
+
+from fastapi import Depends
 
 from claimledger.entries import STATUSES
 from claimledger.model import ClaimStatus, ClaimType, Side
@@ -136,3 +138,9 @@ def bbox(value: str | None) -> tuple[float, float, float, float] | None:
     if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
         raise BadRequest("bbox: use four numbers w,s,e,n (degrees)")
     return w, s, e, n
+
+
+# Route dependencies: a route takes its filters as one value, parsed (and refused with a 400)
+# before it runs; FastAPI lists their parameters in the OpenAPI schema.
+ClaimFilters = Annotated[ClaimQuery, Depends(ClaimQuery.parse)]
+EntryFilters = Annotated[EntryQuery, Depends(EntryQuery.parse)]

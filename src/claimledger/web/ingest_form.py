@@ -4,14 +4,17 @@ the API and the page's plain form."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Annotated
 
+from fastapi import Depends, File, Form, Request
+from fastapi import UploadFile as FastAPIUpload
 from starlette.datastructures import UploadFile
 
 from claimledger.errors import InputError
 from claimledger.read import Defaults
 from claimledger.read.base import make_article
 from claimledger.read.text import split_title
-from claimledger.web.context import Context
+from claimledger.web.context import Context, context
 from claimledger.web.errors import TooLarge, Unprocessable
 from claimledger.web.filters import blank, iso_day
 from claimledger.web.jobs import Job, Upload
@@ -58,3 +61,23 @@ async def queue_ingest(
         )
     job.defaults = defaults
     return ctx.jobs.submit(job)
+
+
+async def submitted_job(
+    request: Request,
+    text: Annotated[str | None, Form()] = None,
+    title: Annotated[str | None, Form()] = None,
+    published: Annotated[str | None, Form()] = None,
+    outlet: Annotated[str | None, Form()] = None,
+    token: Annotated[str | None, Form()] = None,
+    files: Annotated[list[FastAPIUpload] | None, File()] = None,
+) -> Job:
+    """The ingest form as a route dependency: the writer checked, then the job queued."""
+    ctx = context(request)
+    ctx.policy.check(request, token)
+    return await queue_ingest(
+        ctx, text=text, title=title, published=published, outlet=outlet, files=files or []
+    )
+
+
+SubmittedJob = Annotated[Job, Depends(submitted_job)]

@@ -4,10 +4,10 @@ only add to what the server has drawn, and get their settings from data-* attrib
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -20,11 +20,11 @@ from claimledger.web.filters import (
     CLAIM_TYPES,
     ENTRY_STATUSES,
     SIDES,
-    ClaimQuery,
-    EntryQuery,
+    ClaimFilters,
+    EntryFilters,
     page_size,
 )
-from claimledger.web.ingest_form import queue_ingest
+from claimledger.web.ingest_form import SubmittedJob
 from claimledger.web.pagination import decode_cursor, next_url
 from claimledger.web.reference import reference_days
 
@@ -103,20 +103,8 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request,
-    since: Q = None,
-    until: Q = None,
-    type: Q = None,
-    side: Q = None,
-    status: Q = None,
-    source: Q = None,
-    color: Q = None,
-) -> HTMLResponse:
+def map_page(request: Request, q: ClaimFilters, color: Q = None) -> HTMLResponse:
     ctx = context(request)
-    q = ClaimQuery.parse(
-        since=since, until=until, type=type, side=side, status=status, source=source
-    )
     filters = {**q.__dict__, "color": color if color in ("side", "type") else "side"}
     app = {"api": "/api/map", "reference": "/api/reference/"}
     if ctx.tiles:
@@ -135,18 +123,7 @@ def map_page(
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(
-    request: Request,
-    since: Q = None,
-    until: Q = None,
-    type: Q = None,
-    side: Q = None,
-    status: Q = None,
-    source: Q = None,
-) -> HTMLResponse:
-    q = ClaimQuery.parse(
-        since=since, until=until, type=type, side=side, status=status, source=source
-    )
+def timeline_page(request: Request, q: ClaimFilters) -> HTMLResponse:
     return render(
         "timeline.html",
         "timeline",
@@ -160,16 +137,8 @@ def timeline_page(
 
 @router.get("/ledger", response_class=HTMLResponse)
 def ledger_page(
-    request: Request,
-    q: Q = None,
-    place: Q = None,
-    type: Q = None,
-    since: Q = None,
-    status: Q = None,
-    limit: int | None = None,
-    cursor: Q = None,
+    request: Request, search: EntryFilters, limit: int | None = None, cursor: Q = None
 ) -> HTMLResponse:
-    search = EntryQuery.parse(q=q, place=place, type=type, since=since, status=status)
     items, key = queries.page_entries(
         context(request).engine,
         search,
@@ -269,21 +238,8 @@ def ingest_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/ingest")
-async def ingest_form(
-    request: Request,
-    text: Annotated[str | None, Form()] = None,
-    title: Annotated[str | None, Form()] = None,
-    published: Annotated[str | None, Form()] = None,
-    outlet: Annotated[str | None, Form()] = None,
-    token: Annotated[str | None, Form()] = None,
-    files: Annotated[list[UploadFile] | None, File()] = None,
-) -> RedirectResponse:
+async def ingest_form(job: SubmittedJob) -> RedirectResponse:
     """The form without JavaScript: queue the job, then show its page."""
-    ctx = context(request)
-    ctx.policy.check(request, token)
-    job = await queue_ingest(
-        ctx, text=text, title=title, published=published, outlet=outlet, files=files or []
-    )
     return RedirectResponse(f"/ingest/{job.id}", status_code=303)
 
 
