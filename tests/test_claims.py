@@ -313,3 +313,14 @@ def test_the_settlement_comes_before_the_region_it_is_in(nlp: Language) -> None:
     claim = claim_with(doc, "captured")
     names = {m.id: m.text for m in doc._.places}
     assert [names[i] for i in claim.places] == ["Kurakhove", "Donetsk"]
+
+
+def test_a_bare_denial_does_not_take_the_next_statements_event(nlp: Language) -> None:
+    # "saying ..." is the same speaker's second statement: its fighting is not the denial's
+    doc = run(
+        nlp,
+        "Moscow said its troops had taken Siversk. Ukraine's army rejected the claim, saying "
+        "fighting was still going on in the town.",
+    )
+    denial = claim_with(doc, "the claim")
+    assert (denial.type, denial.status) == ("denial", "denied")

@@ -64,7 +64,12 @@ class _Context:
         self.date_starts = [d.start for d in self.dates]
         self.status = StatusReader(doc)
         self.sentences = self.status.sentences
-        self.claim_starts = sorted(c.start for c in doc._.claims or [])
+        # where each attribution starts, and where its content does: "rejected the claim,
+        # saying fighting went on" shares its source with the second, whose words are its own
+        self.claim_starts = sorted(
+            {c.start for c in doc._.claims or []}
+            | {c.content_span.start for c in doc._.claims or []}
+        )
 
     def nearest_first(self, ids: list[str], event: Token) -> list[str]:
         """Place mentions ordered by their distance in the parse from the claim's event word:
