@@ -378,6 +378,14 @@ TEXTS = {
         "front line since 2022. Kyiv denied the claim.\n\nRussian groups tried to advance near "
         "Huliaipole on Saturday and were pushed back, the General Staff said.",
     ),
+    "t6": (
+        "Suspilne",
+        "2025-09-15",
+        "Russia said its troops had captured Yampil, a village near Siversk.\n\n"
+        '"Our soldiers still hold the village," a brigade spokesman said on Monday.\n\n'
+        "Shelling killed a man in Kramatorsk, the governor said. A school in Kramatorsk was "
+        "damaged, and power was cut in parts of Kramatorsk, officials said.",
+    ),
 }
 
 
@@ -518,3 +526,12 @@ def test_linking_skips_a_reading_far_from_the_text_and_keeps_villages_first(
     capture = next(c for c in record.claims if "Stupochky" in c.text)
     assert places[capture.id][0].id.startswith("katottg:")
     assert places[capture.id][0].precision == "approx"
+
+
+def test_the_village_in_a_quote_is_the_one_named_just_before(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    # the article names Kramatorsk most, but "the village" is the one the paragraph before named
+    held = _about(features["t6"], "still hold the village")
+    capture = _about(features["t6"], "captured Yampil")
+    assert held.places[:1] == capture.places[:1] and held.places

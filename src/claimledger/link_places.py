@@ -183,8 +183,11 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
         if not places and before is not None and pronoun:
             places = before[1]
         elif not places and (claim.type == "denial" or refers_back(content)):
-            # "the town", "the claim": what the claims before it were about
-            if before is not None and before[0] == paragraph:
+            # "the town", "the claim": what the claims before it were about; the nearest town
+            # before it (a quote's "the village" after the paragraph that named it), else the
+            # town the article names most ("the site" after a list of regions)
+            town = before is not None and before[1][0].precision in ("point", APPROXIMATE)
+            if before is not None and (town or before[0] == paragraph):
                 places = before[1]
             elif main is not None:
                 places = (main,)
