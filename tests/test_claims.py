@@ -324,3 +324,13 @@ def test_a_bare_denial_does_not_take_the_next_statements_event(nlp: Language) ->
     )
     denial = claim_with(doc, "the claim")
     assert (denial.type, denial.status) == ("denial", "denied")
+
+
+def test_damage_done_by_a_strike_is_an_attack(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "Debris from a downed drone damaged two houses in Bilhorod-Dnistrovskyi, the governor "
+        "said. A fuel depot caught fire after the strike, he added.",
+    )
+    assert claim_with(doc, "damaged two houses").type == "attack"
+    assert claim_with(doc, "caught fire").type == "attack"
