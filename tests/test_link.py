@@ -535,3 +535,16 @@ def test_the_village_in_a_quote_is_the_one_named_just_before(
     held = _about(features["t6"], "still hold the village")
     capture = _about(features["t6"], "captured Yampil")
     assert held.places[:1] == capture.places[:1] and held.places
+
+
+def test_regions_listed_with_commas_are_oblasts(nlp: Language) -> None:
+    from claimledger.link_places import link_places
+
+    text = (
+        "Air defences shot down 30 drones over the Belgorod, Kursk and Bryansk regions "
+        "overnight, the ministry said."
+    )
+    article = Article(id="list", content_hash="list", outlet="X", published="2025-09-02", text=text)
+    [record] = [r for r in analyze([article], nlp=nlp) if isinstance(r, ArticleRecord)]
+    [claim_id] = [c.id for c in record.claims]
+    assert {p.precision for p in link_places(record)[claim_id]} == {"admin1"}

@@ -38,11 +38,12 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 
 @cache
 def _division_after() -> re.Pattern[str]:
-    """A division word right after a name, or after "and <Name>" ("Zaporizhzhia and
-    Dnipropetrovsk regions"); group 1 is the word."""
+    """A division word right after a name, or after a list of names ("Zaporizhzhia and
+    Dnipropetrovsk regions", "the Belgorod, Kursk and Voronezh regions"); group 1 is the word."""
     words = sorted((cells(ln)[0] for ln in table_lines("claims", "division_words.tsv")), key=len)
     alt = "|".join(re.escape(w) for w in reversed(words))
-    return re.compile(rf"(?:\s+and\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?\s+({alt})\b", re.I)
+    name = r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?"  # names are capitalised; the word may not be
+    return re.compile(rf"(?:\s*,\s*{name})*(?:,?\s+and\s+{name})?\s+((?i:{alt}))\b")
 
 
 @cache
