@@ -334,3 +334,13 @@ def test_damage_done_by_a_strike_is_an_attack(nlp: Language) -> None:
     )
     assert claim_with(doc, "damaged two houses").type == "attack"
     assert claim_with(doc, "caught fire").type == "attack"
+
+
+def test_a_dropped_charge_with_no_one_hurt_is_an_attack_not_a_denial(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "A drone dropped an explosive device on a barn in Velyka Pysarivka, the governor said. "
+        "No one was hurt.",
+    )
+    strike = claim_with(doc, "dropped an explosive device")
+    assert strike.type == "attack" and strike.status != "denied"
