@@ -548,3 +548,23 @@ def test_regions_listed_with_commas_are_oblasts(nlp: Language) -> None:
     [record] = [r for r in analyze([article], nlp=nlp) if isinstance(r, ArticleRecord)]
     [claim_id] = [c.id for c in record.claims]
     assert {p.precision for p in link_places(record)[claim_id]} == {"admin1"}
+
+
+def test_a_front_named_after_a_town_is_not_the_town() -> None:
+    front = replace(KUPIANSK, id=f"front:{KUPIANSK.id}", precision="front")
+    tally = claim(1, type="attack", places=(front,), text="14 attacks in the Kupiansk direction")
+    strike = claim(2, type="attack", places=(KUPIANSK,), text="a drone hit a house in Kupiansk")
+    assert not same_claim(tally, strike)
+    assert same_claim(tally, replace(tally, key=3, article=3))
+
+
+def test_the_direction_after_a_town_makes_it_a_front(nlp: Language) -> None:
+    from claimledger.link_places import link_places
+
+    text = "Russian forces carried out 12 assaults in the Lyman direction, the General Staff said."
+    article = Article(
+        id="front", content_hash="front", outlet="X", published="2025-09-02", text=text
+    )
+    [record] = [r for r in analyze([article], nlp=nlp) if isinstance(r, ArticleRecord)]
+    [claim_id] = [c.id for c in record.claims]
+    assert [p.precision for p in link_places(record)[claim_id]] == ["front"]

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 # the precision of a settlement placed only at its hromada or raion seat (link_places._point)
 APPROXIMATE = "approx"
+# the precision of a front named after a town ("the Kupiansk direction"): the fighting around it
+FRONT = "front"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimledger.link_claim import APPROXIMATE, PlacePoint
+from claimledger.link_claim import APPROXIMATE, FRONT, PlacePoint
 from claimledger.model import ArticleRecord, Claim, Place, PlaceMention
 from claimledger.tables import cells, table_lines
 
@@ -94,6 +94,8 @@ def _point(p: Place, text: str, end: int) -> PlacePoint | None:
         return PlacePoint(f"admin1:{p.admin1_code}", p.lat, p.lon, p.admin1_code, "admin1")
     if level == "admin2" and p.precision == "point":
         return PlacePoint(f"admin2:{p.id}", p.lat, p.lon, p.admin1_code, "admin2")
+    if level == FRONT:
+        return PlacePoint(f"front:{p.id}", p.lat, p.lon, p.admin1_code, FRONT)
     return PlacePoint(p.id, p.lat, p.lon, p.admin1_code, p.precision)
 
 

@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from claimledger.link_claim import APPROXIMATE, LinkClaim, PlacePoint
+from claimledger.link_claim import APPROXIMATE, FRONT, LinkClaim, PlacePoint
 
 # places closer than this are one place written two ways (a town and its district, two
 # gazetteer ids for one village); a neighbouring village is farther
@@ -203,8 +203,10 @@ def _place_match(a: LinkClaim, b: LinkClaim) -> str | None:
     p, q = a.places[0], b.places[0]
     if p.id == q.id:
         return "same"
-    if APPROXIMATE in (p.precision, q.precision):
-        return None  # a village placed at its hromada's seat is not that seat, nor near it
+    if {p.precision, q.precision} & {APPROXIMATE, FRONT}:
+        # a village placed at its hromada's seat is not that seat, nor near it; the front
+        # named after a town is not the town
+        return None
     p_div, q_div = p.precision in DIVISIONS, q.precision in DIVISIONS
     if not p_div and not q_div:
         if None not in (p.lat, p.lon, q.lat, q.lon) and _km(p, q) <= SAME_PLACE_KM:
