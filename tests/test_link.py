@@ -378,6 +378,13 @@ TEXTS = {
         "front line since 2022. Kyiv denied the claim.\n\nRussian groups tried to advance near "
         "Huliaipole on Saturday and were pushed back, the General Staff said.",
     ),
+    "t7": (
+        "Ukrinform",
+        "2025-09-16",
+        "Russian drones hit the port of Izmail overnight, governor Oleh Kiper said.\n\n"
+        "A grain silo caught fire and a crane was damaged, he said.\n\n"
+        "Russia lost 1,100 troops over the past day, the General Staff said.",
+    ),
     "t6": (
         "Suspilne",
         "2025-09-15",
@@ -568,3 +575,13 @@ def test_the_direction_after_a_town_makes_it_a_front(nlp: Language) -> None:
     [record] = [r for r in analyze([article], nlp=nlp) if isinstance(r, ArticleRecord)]
     [claim_id] = [c.id for c in record.claims]
     assert [p.precision for p in link_places(record)[claim_id]] == ["front"]
+
+
+def test_a_source_going_on_about_a_strike_speaks_of_its_town(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    strike = _about(features["t7"], "hit the port of Izmail")
+    fire = _about(features["t7"], "caught fire")
+    assert fire.places[:1] == strike.places[:1] and strike.places
+    # another source's nationwide tally takes no town
+    assert not _about(features["t7"], "1,100 troops").places

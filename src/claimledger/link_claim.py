@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # the precision of a settlement placed only at its hromada or raion seat (link_places._point)
+POINT = "point"
 APPROXIMATE = "approx"
 # the precision of a front named after a town ("the Kupiansk direction"): the fighting around it
 FRONT = "front"
@@ -47,7 +48,9 @@ class LinkClaim:
 
     def __post_init__(self) -> None:
         # read for every candidate pair: computed once
-        object.__setattr__(self, "family", _family(self.type, self.repelled))
+        # attacks on a front ("14 attacks in the Kupiansk direction") are assaults on ground
+        front = bool(self.places) and self.places[0].precision == FRONT
+        object.__setattr__(self, "family", _family(self.type, self.repelled or front))
         # a denial with no event of its own ("Kyiv denied the claim") is about whatever
         # claim was made at its place and time
         object.__setattr__(self, "wildcard", self.type == "denial")
@@ -57,11 +60,11 @@ class LinkClaim:
         return self.start if self.start is not None else self.published
 
 
-def _family(kind: str, repelled: bool) -> str:
+def _family(kind: str, on_ground: bool) -> str:
     """Kinds that can be one entry: a capture and a repelled assault on the same place are two
     accounts of one fight (a contradiction, not two events); a strike and the deaths it caused
     are one event told two ways."""
-    if kind == "territorial_control" or (kind == "attack" and repelled):
+    if kind == "territorial_control" or (kind == "attack" and on_ground):
         return "ground"
     if kind in ("attack", "losses"):
         return "violence"

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from claimledger.link_claim import APPROXIMATE, FRONT, PlacePoint
+from claimledger.link_claim import APPROXIMATE, FRONT, POINT, PlacePoint
 from claimledger.model import ArticleRecord, Claim, Place, PlaceMention
 from claimledger.tables import cells, table_lines
 
@@ -29,6 +29,7 @@ _WIDE = frozenset({"country", "continent"})
 # a settlement the gazetteer can only place at its hromada or raion seat (a KATOTTG village
 # GeoNames lacks): its point is not where it is, so it is one place only with itself
 _SETTLEMENT_KINDS = frozenset({"city", "town", "settlement", "village"})
+TOWN = (POINT, APPROXIMATE)  # the precisions of a settlement's place
 # a dateline sits in the first characters of the text
 DATELINE_CHARS = 40
 # a source named by a pronoun goes on with the account of the speaker before it ("An energy
@@ -165,6 +166,7 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
     main = _main_place(record)
     out: dict[str, tuple[PlacePoint, ...]] = {}
     before: tuple[int, tuple[PlacePoint, ...]] | None = None  # the last claim with places
+    before_speaker: str | None = None  # and the source it came from
     for claim in sorted(record.claims, key=lambda c: c.start):
         content = _content(record, claim)
         lo, hi = claim.content_span.start, claim.content_span.end
@@ -189,16 +191,22 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
             # "the town", "the claim": what the claims before it were about; the nearest town
             # before it (a quote's "the village" after the paragraph that named it), else the
             # town the article names most ("the site" after a list of regions)
-            town = before is not None and before[1][0].precision in ("point", APPROXIMATE)
+            town = before is not None and before[1][0].precision in TOWN
             if before is not None and (town or before[0] == paragraph):
                 places = before[1]
             elif main is not None:
                 places = (main,)
         if not places:
             places = first_places(near)
+        speaker = claim.chain[0] if claim.chain else None
+        # the same source going on with its account of a strike ("A warehouse caught fire, he
+        # said") speaks of the town it just named; a tally of losses is the front's, not a town's
+        going_on = speaker is not None and speaker == before_speaker and claim.type == "attack"
+        if not places and going_on and before is not None and before[1][0].precision in TOWN:
+            places = before[1]
         out[claim.id] = places
         if places:
-            before = (paragraph, places)
+            before, before_speaker = (paragraph, places), speaker
     return out
 
 
@@ -209,4 +217,4 @@ def _content(record: ArticleRecord, claim: Claim) -> str:
 def first_places(points: Sequence[PlacePoint]) -> tuple[PlacePoint, ...]:
     """Towns before divisions: the claim is about the town named in it, "in the region" says
     where the town is (keeps the order the claims stage gave within each kind)."""
-    return tuple(sorted(points, key=lambda p: p.precision not in ("point", APPROXIMATE)))
+    return tuple(sorted(points, key=lambda p: p.precision not in TOWN))
