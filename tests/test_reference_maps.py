@@ -16,7 +16,7 @@ from claimledger.reference import (
     read_file,
     read_folder,
 )
-from conftest import shared
+from conftest import shared, square_map
 
 # three squares a fifth of a degree wide; the days each is on the map (2025-03-04 has no file)
 HELD = (48.0, 38.0)  # on every map
@@ -32,14 +32,10 @@ ON_MAP = {
 
 
 def square(lat: float, lon: float, half: float = 0.1) -> list[list[list[float]]]:
-    ring = [
-        [lon - half, lat - half],
-        [lon + half, lat - half],
-        [lon + half, lat + half],
-        [lon - half, lat + half],
-        [lon - half, lat - half],
+    coordinates: list[list[list[float]]] = square_map(lat, lon, half)["features"][0]["geometry"][
+        "coordinates"
     ]
-    return [ring]
+    return coordinates
 
 
 def collection(*geometries: dict[str, Any]) -> dict[str, Any]:

@@ -38,8 +38,12 @@
     return side ? "other" : "unknown";
   }
 
-  async function getJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+  // GET by default; `options` for a POST ({method, body, headers}). A JSON error body's
+  // one-line `error` becomes the thrown Error's message.
+  async function getJSON(url, options) {
+    const opts = options || {};
+    const headers = Object.assign({ Accept: "application/json" }, opts.headers || {});
+    const response = await fetch(url, Object.assign({}, opts, { headers }));
     let body = null;
     try {
       body = await response.json();

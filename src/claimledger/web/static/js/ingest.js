@@ -71,21 +71,11 @@
     if (button) button.disabled = true;
     CL.clear(result);
     showProgress({ state: "queued", done: 0, total: 0 });
-    const headers = { Accept: "application/json" };
+    const headers = {};
     const token = form.elements.namedItem("token");
     if (token && token.value) headers.Authorization = "Bearer " + token.value;
     try {
-      const response = await fetch(api, { method: "POST", body: new FormData(form), headers });
-      let body = null;
-      try {
-        body = await response.json();
-      } catch (e) {
-        body = null;
-      }
-      if (!response.ok) {
-        fail(body && body.error ? body.error : response.status + " " + response.statusText);
-        return;
-      }
+      const body = await CL.getJSON(api, { method: "POST", body: new FormData(form), headers });
       await poll(body.status_url || CL.path(api + "/", body.job));
     } catch (error) {
       fail(error.message);
