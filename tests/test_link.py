@@ -393,6 +393,12 @@ TEXTS = {
         "Shelling killed a man in Kramatorsk, the governor said. A school in Kramatorsk was "
         "damaged, and power was cut in parts of Kramatorsk, officials said.",
     ),
+    "t8": (
+        "TASS",
+        "2025-09-17",
+        "The FSB said on Tuesday it had found a cache of explosives in Melitopol.\n\n"
+        "Ukraine's defence ministry said the claims were baseless.",
+    ),
 }
 
 
@@ -585,3 +591,29 @@ def test_a_source_going_on_about_a_strike_speaks_of_its_town(
     assert fire.places[:1] == strike.places[:1] and strike.places
     # another source's nationwide tally takes no town
     assert not _about(features["t7"], "1,100 troops").places
+
+
+def test_a_bare_denial_answers_the_kind_of_claim_just_before_it(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    cache = _about(features["t8"], "cache of explosives")
+    denial = next(c for c in features["t8"] if c.type == "denial")
+    assert (denial.answers, denial.family, denial.wildcard) == (
+        "weapons_seizure",
+        "weapons_seizure",
+        False,
+    )
+    assert same_claim(cache, denial)
+    # not a denial of whatever ground was fought over there that day
+    capture = claim(9, on="2025-09-16", published="2025-09-17", places=denial.places)
+    assert denial.places and not same_claim(capture, denial)
+
+
+def test_a_bare_denial_after_a_capture_or_first_in_its_article_meets_any_capture() -> None:
+    after_capture = claim(2, type="denial", status="denied", origin="ua.mod")
+    first = replace(after_capture, key=3, answers=None)
+    after_capture = replace(after_capture, answers="territorial_control")
+    for denial in (after_capture, first):
+        assert denial.wildcard and same_claim(claim(1), denial)
+    after_statement = replace(after_capture, key=4, answers="statement")
+    assert not after_statement.wildcard and not same_claim(claim(1), after_statement)

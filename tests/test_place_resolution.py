@@ -162,3 +162,35 @@ def test_mention_ids_offsets_and_candidate_scores(gazetteer: Gazetteer) -> None:
         scores = [c.score for c in m.candidates]
         assert scores == sorted(scores, reverse=True)
         assert 0.0 <= m.confidence <= 1.0
+
+
+def test_a_garble_leans_to_the_place_its_sibling_spelling_settles(gazetteer: Gazetteer) -> None:
+    # the rest of the text points to Russia; what says where the garble is, is the same
+    # name written better further on
+    for garble, name in (("Kupianskoye", "Kupiansk"), ("Kurakhovskoye", "Kurakhove")):
+        text = (
+            f"Moscow said its forces had taken {garble} after weeks of fighting. In Russia, "
+            f"officials in Kursk reported drone attacks. A Ukrainian general spoke of the "
+            f"situation in {name}."
+        )
+        mentions = _resolve(gazetteer, text, ["Moscow", garble, "Russia", "Kursk", name])
+        settled = mentions[name].place
+        assert settled is not None and settled.country == "UA", name
+        mention = mentions[garble]
+        assert mention.status == "resolved" and mention.place is not None, garble
+        assert mention.place.id == settled.id, garble
+        alone = _resolve(
+            gazetteer, text[: text.index(" A Ukrainian")], ["Moscow", garble, "Russia", "Kursk"]
+        )
+        assert alone[garble].status == "ambiguous", garble
+
+
+def test_a_real_name_is_not_pulled_to_a_similar_settled_one(gazetteer: Gazetteer) -> None:
+    # Vovchanske is a village of its own; "Vovchansk" beside it is no reason to move it
+    text = (
+        "Russian units attacked near Vovchanskoye on Tuesday. Shelling hit Kramatorsk. "
+        "Ukrainian troops still hold Vovchansk, a brigade spokesman said."
+    )
+    mentions = _resolve(gazetteer, text, ["Vovchanskoye", "Kramatorsk", "Vovchansk"])
+    village, town = mentions["Vovchanskoye"].place, mentions["Vovchansk"].place
+    assert village is not None and town is not None and village.id != town.id

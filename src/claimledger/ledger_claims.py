@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from typing import cast
@@ -136,6 +137,7 @@ def record_features(
     places = link_places(record)
     out: list[tuple[LinkClaim, EntryClaim]] = []
     last: tuple[str, str, str] | None = None
+    answered: str | None = None  # the type of the last claim that was not a bare denial
     for claim, key in zip(record.claims, keys, strict=True):
         origin = origin_of(record, claim)
         speaker = next((s for s in record.sources if claim.chain and s.id == claim.chain[0]), None)
@@ -143,7 +145,12 @@ def record_features(
             origin = last
         elif claim.chain:
             last = origin
-        out.append(claim_features(record, claim, key, article_key, places[claim.id], origin))
+        link, entry = claim_features(record, claim, key, article_key, places[claim.id], origin)
+        if claim.type == "denial":
+            link = replace(link, answers=answered)
+        else:
+            answered = claim.type
+        out.append((link, entry))
     return out
 
 

@@ -43,6 +43,9 @@ class LinkClaim:
     ongoing: bool = False
     # one day's tally in a series ("over the past 24 hours"): one claim only with the same day's
     tally: bool = False
+    # for a bare denial ("the claims are baseless"): the type of the claim just before it in
+    # its article, which it answers; None when it follows none
+    answers: str | None = None
     family: str = field(init=False, compare=False)
     wildcard: bool = field(init=False, compare=False)
 
@@ -50,10 +53,15 @@ class LinkClaim:
         # read for every candidate pair: computed once
         # attacks on a front ("14 attacks in the Kupiansk direction") are assaults on ground
         front = bool(self.places) and self.places[0].precision == FRONT
-        object.__setattr__(self, "family", _family(self.type, self.repelled or front))
-        # a denial with no event of its own ("Kyiv denied the claim") is about whatever
-        # claim was made at its place and time
-        object.__setattr__(self, "wildcard", self.type == "denial")
+        bare = self.type == "denial"
+        kind = self.answers if bare and self.answers not in (None, "denial") else self.type
+        family = _family(kind or self.type, self.repelled or front)
+        # a denial with no event of its own ("Kyiv denied the claim") is about whatever claim
+        # of ground was made at its place and time, unless its article shows it answers
+        # another kind of claim (a cache found, a strike, a statement)
+        wildcard = bare and (self.answers in (None, "denial") or family == "ground")
+        object.__setattr__(self, "family", "denial" if wildcard else family)
+        object.__setattr__(self, "wildcard", wildcard)
 
     @property
     def day(self) -> int | None:

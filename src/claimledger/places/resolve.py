@@ -91,6 +91,7 @@ RESOLVE_AT = 0.55  # confidence needed for `resolved`
 FAR_KM = 500.0
 EXACT_COMPANIONS = 0.9  # with an exact match, keep only candidates at least this similar
 READINGS = 5  # readings of each other name that the context weighs
+SAME_WRITING = 80.0  # fuzz.ratio of two folded names that look like one name spelled two ways
 
 
 @dataclass(frozen=True)
@@ -305,16 +306,22 @@ class Resolver:
 
     def _one_sense_per_name(self, scored: list[_Scored]) -> None:
         """A name means one place within one text: where one of its mentions is settled (an
-        alias statement, a fuller form), the others lean to the same place."""
+        alias statement, a fuller form), the others lean to the same place.
+
+        A garble leans the same way: a name that is no place's exact name, written much like a
+        settled name of the same text and fuzzily matching that same place, is most likely the
+        writer's other spelling of it ("Krasnoarmskoye" beside a settled "Krasnoarmiysk")."""
         settled: dict[str, str] = {}
         for item in scored:
             top = item.top
             if top is not None and item.top_prob * _name_certainty(top.similarity) >= RESOLVE_AT:
                 settled.setdefault(_core_key(item.target.text), top.id)
         for item in scored:
-            place_id = settled.get(_core_key(item.target.text))
-            if place_id is not None and any(e.id == place_id for e in item.candidates):
-                item.boost[place_id] = max(item.boost.get(place_id, 0.0), W_ALIAS)
+            key = _core_key(item.target.text)
+            place_ids = {settled[key]} if key in settled else _respelled(key, item, settled)
+            for place_id in place_ids:
+                if any(e.id == place_id for e in item.candidates):
+                    item.boost[place_id] = max(item.boost.get(place_id, 0.0), W_ALIAS)
 
     def _score(self, scored: list[_Scored], context: _Context | None) -> None:
         for index, item in enumerate(scored):
@@ -414,6 +421,18 @@ class Resolver:
             candidates=candidates,
             flags=sorted(flags),
         )
+
+
+def _respelled(key: str, item: _Scored, settled: dict[str, str]) -> set[str]:
+    """The settled places of names written much like this one, when this one is a garble (none
+    of its candidates carries it exactly)."""
+    if not item.candidates or max(e.similarity for e in item.candidates) >= 0.999:
+        return set()
+    return {
+        place_id
+        for name, place_id in settled.items()
+        if name != key and fuzz.ratio(name, key) >= SAME_WRITING
+    }
 
 
 def _respell(form: str, entry: Entry) -> Entry:
