@@ -156,3 +156,24 @@ def test_according_to_a_name_that_swallows_the_full_stop(parser: Language) -> No
     _, source, content = with_cue(parser, text, "according to")
     assert source == "the U.N"
     assert content == ["The convoy was allowed through the checkpoint"]
+
+
+def test_a_speakers_own_aside_is_part_of_the_statement(parser: Language) -> None:
+    text = "The commander said he believed the bridge had been destroyed."
+    assert [(c, s) for c, s, _ in found(parser, text)] == [("said", "The commander")]
+    quoted = '"I think we held the line," the brigade spokesman said.'
+    assert [c for c, _, _ in found(parser, quoted)] == ["said"]
+
+
+def test_another_source_inside_a_statement_stays(parser: Language) -> None:
+    text = "The governor said officials believed the dam had been hit."
+    results = found(parser, text)
+    assert ("believed", "officials") in [(c, s) for c, s, _ in results]
+
+
+def test_no_answer_to_a_request_for_comment_is_found_negated(parser: Language) -> None:
+    doc = parser("The ministry did not respond to a request for comment.")
+    (attribution,) = find_attributions(doc)
+    assert attribution.negated and doc.text[attribution.source[0] : attribution.source[1]] == (
+        "The ministry"
+    )

@@ -64,6 +64,7 @@ from claimledger.sources.attribution_spans import (
     clause_of,
     closing_phrase,
     cue_tokens,
+    drop_own_asides,
     rest_of_clause,
     set_parents,
     token_at_or_after,
@@ -145,7 +146,7 @@ class _Finder:
         self._headline()  # last: only a headline no other pass could read
         self.found.sort(key=lambda a: a.cue[0])
         set_parents(self.found)
-        return self.found
+        return drop_own_asides(self.text, self.found)
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class _Finder:
             src = trim_range(self.text, first.idx, last.idx + len(last.text))
             self.used.update(t.i for t in source_words)
         cue_range = (cue[0].idx, cue[-1].idx + len(cue[-1].text))
-        negated = any(c.dep_ == "neg" for c in cue[-1].children)
+        negated = any(c.dep_ == "neg" for t in cue for c in t.children)
         relative = next(
             (
                 c
@@ -566,8 +567,10 @@ class _Finder:
             rows = table.get(tok.lemma_.lower())
             if rows is None or tok.pos_ != "VERB" or tok.i in self.used:
                 continue
-            if self._inside_quote(tok) or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
-                continue  # ("did not respond to requests for comment" says nothing)
+            if self._inside_quote(tok) or any(c.dep_ == "auxpass" for c in tok.children):
+                continue
+            # "did not respond to requests for comment" is kept, negated: on record as saying
+            # nothing, like "has not commented on" (the sources stage makes no claim of it)
             for row in rows:
                 found = idiom_content(tok, row)
                 if found is None:

@@ -120,6 +120,35 @@ def set_parents(found: list[Attribution]) -> None:
         a.parent = best
 
 
+# a source that stands for the speaker of the statement around it ("Lee said he believed ...")
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def drop_own_asides(text: str, found: list[Attribution]) -> list[Attribution]:
+    """A speaker's own statement inside what they say is part of that statement, not another
+    attribution: "the ministry said it believed the town was lost", "'I think we held,' the
+    commander said" is one claim by one source. Another source inside ("Life said the FSB
+    reported ...") is a chain and stays. A denial inside makes the statement a denial."""
+    kept: list[Attribution] = []
+    for a in found:
+        parent = found[a.parent] if a.parent is not None else None
+        if (
+            parent is not None
+            and parent.source is not None
+            and a.source is not None
+            # the speaker named again inside the statement ("he believed"), not a source the
+            # finder carried over from outside it ("issued a statement saying ...")
+            and any(start <= a.source[0] and a.source[1] <= end for start, end in parent.content)
+        ):
+            own = text[a.source[0] : a.source[1]].lower()
+            if own in SPEAKER_PRONOUNS or own == text[parent.source[0] : parent.source[1]].lower():
+                parent.denial = parent.denial or a.denial
+                continue
+        kept.append(a)
+    set_parents(kept)
+    return kept
+
+
 def closing_phrase(first: Token, removed: set[int]) -> list[CharRange]:
     """ "Trump said he was happy, according to the Times.": a phrase that closes its sentence
     after a comma takes the whole sentence before the comma as content, a statement in it
