@@ -9,10 +9,11 @@ Quality: the articles of examples/ledger/ are analysed with the full pipeline an
 pair of benchmarks/data/linking_pairs.tsv (written by hand from those articles, labels decided
 by meaning) names its two claims by a quote inside each. A pair is predicted `same` when both
 claims end in one ledger entry. Precision and recall of `same`, over pairs whose quotes were
-found in a claim (the others are counted and shown: the pipeline made no claim there). Two sets
-are scored: the pairs the rules were developed on, and a held-out set (heldout.jsonl with
-linking_pairs_heldout.tsv) written before the linker was run on it and never tuned on; `--articles`
-and `--pairs` score one other set instead.
+found in a claim (the others are counted and shown: the pipeline made no claim there). Four
+sets are scored: the pairs the rules were developed on; three held-out sets, each written (by
+another hand) before the linker was run on it: heldout.jsonl and heldout2.jsonl were since used
+to find general errors, heldout3.jsonl never was. `--articles` and `--pairs` score one other set
+instead.
 
 Scaling: claims extracted from the same articles are perturbed into N synthetic claims (dates
 moved within 15 months, places drawn from Ukraine's settlements in the gazetteer with Zipf
@@ -50,6 +51,10 @@ ARTICLES = ROOT / "examples" / "ledger" / "articles.jsonl"
 PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs.tsv"
 HELDOUT_ARTICLES = ROOT / "examples" / "ledger" / "heldout.jsonl"
 HELDOUT_PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs_heldout.tsv"
+HELDOUT2_ARTICLES = ROOT / "examples" / "ledger" / "heldout2.jsonl"
+HELDOUT2_PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs_heldout2.tsv"
+HELDOUT3_ARTICLES = ROOT / "examples" / "ledger" / "heldout3.jsonl"
+HELDOUT3_PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs_heldout3.tsv"
 TARGET = {"precision": 0.95, "recall": 0.85, "1M minutes": 10.0, "1M GB": 4.0}
 
 
@@ -211,7 +216,12 @@ def main() -> None:
     if args.articles or args.pairs:
         sets = [("given", args.articles or ARTICLES, args.pairs or PAIRS)]
     else:
-        sets = [("dev", ARTICLES, PAIRS), ("heldout", HELDOUT_ARTICLES, HELDOUT_PAIRS)]
+        sets = [
+            ("dev", ARTICLES, PAIRS),
+            ("heldout", HELDOUT_ARTICLES, HELDOUT_PAIRS),
+            ("heldout2", HELDOUT2_ARTICLES, HELDOUT2_PAIRS),
+            ("heldout3", HELDOUT3_ARTICLES, HELDOUT3_PAIRS),
+        ]
     result: dict[str, object] = {}
     records: list[ArticleRecord] = []
     for name, articles, pairs in sets:

@@ -177,3 +177,9 @@ def test_no_answer_to_a_request_for_comment_is_found_negated(parser: Language) -
     assert attribution.negated and doc.text[attribution.source[0] : attribution.source[1]] == (
         "The ministry"
     )
+
+
+def test_the_outlet_of_a_dateline_is_not_the_speaker(parser: Language) -> None:
+    text = "May 13 (Reuters) - The Defence Ministry said on Tuesday that its forces took a village."
+    _, source, _ = with_cue(parser, text, "said")
+    assert source == "The Defence Ministry"

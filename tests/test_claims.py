@@ -77,6 +77,27 @@ TYPES = [
     ("Local officials said Russian artillery shelled Nikopol on Sunday.", "shelled", "attack"),
     ("The ministry accused Kyiv of preparing a provocation.", "accused", "allegation"),
     ("The spokesman said the talks would resume in Geneva.", "talks", "statement"),
+    (
+        "The FSB said it had detained a Kursk man on suspicion of arson.",
+        "detained",
+        "capture_of_personnel",
+    ),
+    (
+        "The ministry said 95 servicemen had been returned from captivity on Friday.",
+        "returned",
+        "capture_of_personnel",
+    ),
+    (
+        "Kyiv said it brought home 95 of its soldiers in a prisoner exchange on Friday.",
+        "brought",
+        "capture_of_personnel",
+    ),
+    (
+        "Russian forces made a push towards Huliaipole overnight, the ministry said.",
+        "push",
+        "territorial_control",
+    ),
+    ("The minister said the government would renew its push for talks.", "push", "statement"),
 ]
 
 
@@ -344,3 +365,20 @@ def test_a_dropped_charge_with_no_one_hurt_is_an_attack_not_a_denial(nlp: Langua
     )
     strike = claim_with(doc, "dropped an explosive device")
     assert strike.type == "attack" and strike.status != "denied"
+
+
+def test_an_assault_beaten_back_failed(nlp: Language) -> None:
+    doc = run(nlp, "The brigade said a Russian assault on Hryhorivka was beaten back on Monday.")
+    claim = claim_with(doc, "beaten back")
+    assert claim.type == "attack" and "outcome_repelled" in claim.flags
+
+
+def test_forces_in_a_relative_clause_are_no_actor_of_the_claim(nlp: Language) -> None:
+    doc = run(
+        nlp,
+        "The ministry said it had taken Bilohorivka, a village that Ukrainian forces have held "
+        "since 2022.",
+    )
+    claim = claim_with(doc, "taken Bilohorivka")
+    assert claim.type == "territorial_control"
+    assert all(a.side != "UA" for a in claim.actors), claim.actors

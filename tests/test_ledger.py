@@ -84,7 +84,8 @@ def test_one_capture_told_by_two_outlets_and_denied_is_one_contested_entry(
     assert {c["article_id"] for c in entry["claims"]} == {"ru-1", "ru-2", "ua-1"}
     assert entry["counts"]["amplification"] >= 1  # the ministry twice: one origin
     assert entry["status"] == "contested"
-    assert [c["kind"] for c in entry["contradictions"]] == ["denial"]
+    # a denial, and "fighting continued" there: the defenders say it is not taken
+    assert [c["kind"] for c in entry["contradictions"]] == ["denial", "opposite_outcome"]
     assert entry["place"]["name"] == "Kurakhove"
 
 

@@ -399,6 +399,20 @@ TEXTS = {
         "The FSB said on Tuesday it had found a cache of explosives in Melitopol.\n\n"
         "Ukraine's defence ministry said the claims were baseless.",
     ),
+    "t9": (
+        "Ukrinform",
+        "2025-09-18",
+        "Russia said on Thursday its troops had captured Toretsk.\n\n"
+        "The Ukrainian army said fighting was still going on in the town's northern districts.",
+    ),
+    "t10": (
+        "AFP",
+        "2025-09-19",
+        "Ukraine's army said on Friday that Moscow's forces had attacked Huliaipole.\n\n"
+        "The FSB said on Friday it had found a cache of explosives in Kursk. Officers also "
+        "seized four mines and a detonator, the FSB said.\n\n"
+        '"The village of Zaliznychne is under our control," a brigade spokesman said.',
+    ),
 }
 
 
@@ -617,3 +631,38 @@ def test_a_bare_denial_after_a_capture_or_first_in_its_article_meets_any_capture
         assert denial.wildcard and same_claim(claim(1), denial)
     after_statement = replace(after_capture, key=4, answers="statement")
     assert not after_statement.wildcard and not same_claim(claim(1), after_statement)
+
+
+def test_fighting_that_goes_on_contradicts_a_capture_there(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    capture = _about(features["t9"], "captured Toretsk")
+    fighting = _about(features["t9"], "still going on")
+    assert (fighting.family, fighting.repelled, fighting.side) == ("ground", True, "RU")
+    assert fighting.places[:1] == capture.places[:1] and capture.places
+    assert same_claim(capture, fighting)
+
+
+def test_a_capitals_forces_are_its_state_not_a_place(features: dict[str, list[LinkClaim]]) -> None:
+    attack = _about(features["t10"], "attacked Huliaipole")
+    assert attack.places and all(p.id != "geonames:524901" for p in attack.places)  # Moscow
+
+
+def test_the_source_going_on_about_a_find_speaks_of_its_town(
+    features: dict[str, list[LinkClaim]],
+) -> None:
+    cache = _about(features["t10"], "found a cache")
+    detail = _about(features["t10"], "four mines")
+    assert cache.places and detail.places[:1] == cache.places[:1]
+
+
+def test_ground_under_our_control_is_still_held(features: dict[str, list[LinkClaim]]) -> None:
+    held = _about(features["t10"], "under our control")
+    assert (held.type, held.repelled, held.family) == ("territorial_control", True, "ground")
+
+
+def test_a_night_given_as_two_days_takes_no_more_slack() -> None:
+    overnight = claim(1, type="attack", on="2025-11-17", end="2025-11-18")
+    day_before = claim(2, type="attack", on="2025-11-16")
+    assert not same_claim(overnight, day_before)
+    assert same_claim(claim(3, type="attack", on="2025-11-17"), day_before)

@@ -121,18 +121,30 @@ def test_every_article_takes_part_in_some_pair(
     assert used == set(articles)
 
 
-HELDOUT_ARTICLES = EXAMPLES / "ledger" / "heldout.jsonl"
-HELDOUT_PAIRS = ROOT / "benchmarks" / "data" / "linking_pairs_heldout.tsv"
+HELDOUT = [
+    (
+        EXAMPLES / "ledger" / f"heldout{n}.jsonl",
+        ROOT / "benchmarks" / "data" / f"linking_pairs_heldout{n}.tsv",
+    )
+    for n in ("", "2", "3")
+]
 
 
-def test_heldout_set_is_usable_on_its_own() -> None:
-    """The held-out set (never tuned on) keeps the same contract: its own articles, at least
-    60 pairs with valid kinds and notes, every quote found once, no pair twice."""
-    rows = [json.loads(line) for line in HELDOUT_ARTICLES.read_text("utf-8").splitlines() if line]
+@pytest.mark.parametrize(
+    "articles_path, pairs_path", HELDOUT, ids=["heldout", "heldout2", "heldout3"]
+)
+def test_heldout_set_is_usable_on_its_own(articles_path: Path, pairs_path: Path) -> None:
+    """Each held-out set keeps the same contract: its own articles (no id shared with another
+    set), at least 60 pairs with valid kinds and notes, every quote found once, no pair twice."""
+    rows = [json.loads(line) for line in articles_path.read_text("utf-8").splitlines() if line]
     texts = {row["id"]: row["text"] for row in rows}
     assert len(texts) == len(rows) and not set(texts) & set(_articles())
+    others = [a for a, _ in HELDOUT if a != articles_path]
+    for other in others:
+        ids = {json.loads(line)["id"] for line in other.read_text("utf-8").splitlines() if line}
+        assert not set(texts) & ids, other.name
     assert all(URL.fullmatch(row["url"]) for row in rows)
-    header, pairs = _pairs(HELDOUT_PAIRS)
+    header, pairs = _pairs(pairs_path)
     assert header == COLUMNS and len(pairs) >= 60
     keys = set()
     for n, p in enumerate(pairs, start=1):

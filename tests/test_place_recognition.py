@@ -394,3 +394,22 @@ def test_tables_load_with_valid_hints() -> None:
     assert tables.nouns and tables.before_cues and tables.aliases
     hints = {noun.hint for noun in tables.nouns.values()} | set(tables.abbreviations.values())
     assert hints <= {"admin1", "admin2", "settlement", "front", "country", None}
+
+
+# --- repeats -------------------------------------------------------------------------------------
+
+
+def test_a_name_found_once_is_a_place_wherever_it_comes_back(bare_nlp: Language) -> None:
+    text = (
+        "Russia said its troops had captured the village of Mali Shcherbaky. Ukraine said "
+        "Russian troops had attacked Mali Shcherbaky on Tuesday and that Mali Shcherbaky "
+        "was still held."
+    )
+    _, found = find(bare_nlp, text)
+    assert [m.text for m in found].count("Mali Shcherbaky") == 3, [m.text for m in found]
+
+
+def test_a_repeat_inside_a_longer_name_is_not_the_place(bare_nlp: Language) -> None:
+    text = "Drones hit the town of Izium overnight. The Izium Raion Council met on Friday."
+    _, found = find(bare_nlp, text)
+    assert [m.text for m in found if m.text == "Izium"] == ["Izium"], [m.text for m in found]

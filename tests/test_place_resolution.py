@@ -5,6 +5,8 @@ Texts are written for these tests in the style of war reporting; none is taken f
 
 from __future__ import annotations
 
+from spacy.language import Language
+
 from claimledger.model import PlaceMention
 from claimledger.places.gazetteer import Gazetteer
 from claimledger.places.resolve import Resolver, Target
@@ -192,5 +194,50 @@ def test_a_real_name_is_not_pulled_to_a_similar_settled_one(gazetteer: Gazetteer
         "Ukrainian troops still hold Vovchansk, a brigade spokesman said."
     )
     mentions = _resolve(gazetteer, text, ["Vovchanskoye", "Kramatorsk", "Vovchansk"])
-    village, town = mentions["Vovchanskoye"].place, mentions["Vovchansk"].place
-    assert village is not None and town is not None and village.id != town.id
+    village, town = mentions["Vovchanskoye"], mentions["Vovchansk"].place
+    assert town is not None and village.candidates
+    assert all(c.id != town.id for c in village.candidates[:2])
+
+
+def test_a_codifier_village_named_in_its_region_is_found_in_russian_form(nlp: Language) -> None:
+    # only Ukraine's codifier knows this Donetsk village; "in the Donetsk People's Republic"
+    # says where it is, against better-documented names elsewhere
+    doc = nlp(
+        "Troops of the South group of forces have liberated the settlement of Verkhnekamenskoye "
+        "in the Donetsk People's Republic, the ministry said."
+    )
+    (village,) = [p for p in doc._.places if p.text == "Verkhnekamenskoye"]
+    assert village.place is not None and village.place.admin1_code == "UA.05", village.candidates
+
+
+def test_a_bare_name_shared_with_its_division_is_the_city(gazetteer: Gazetteer) -> None:
+    city = "The army struck an enterprise in Dnepropetrovsk overnight."
+    place = _resolve(gazetteer, city, ["Dnepropetrovsk"])["Dnepropetrovsk"].place
+    assert place is not None and place.kind.startswith("PPL")
+    region = "Drones were downed over the Dnepropetrovsk region overnight."
+    found = Resolver(gazetteer).resolve(
+        [
+            Target(
+                region.index("Dnepropetrovsk"), region.index(" region"), "Dnepropetrovsk", "admin1"
+            )
+        ]
+    )
+    assert found[0].place is not None and found[0].place.kind == "ADM1"
+
+
+def test_the_division_a_text_puts_a_village_in_decides(gazetteer: Gazetteer) -> None:
+    # two villages are called Bilohorivka near the front: one by Lysychansk in the Luhansk
+    # region, one in the Donetsk region; the towns around point to the first, the text says
+    # the second
+    text = (
+        "Russian troops shelled Lysychansk and Sievierodonetsk. Russia said it had taken "
+        "Bilohorivka, a village in the Donetsk region."
+    )
+    names = [("Lysychansk", None), ("Sievierodonetsk", None), ("Bilohorivka", None)]
+    targets = [Target(text.index(n), text.index(n) + len(n), n, h) for n, h in names]
+    start = text.index("Donetsk region")
+    targets.append(Target(start, start + 7, "Donetsk", "admin1"))
+    without = Resolver(gazetteer).resolve(targets)[2].place
+    with_it = Resolver(gazetteer).resolve(targets, containers=[(2, 3)])[2].place
+    assert with_it is not None and with_it.admin1_code == "UA.05"
+    assert without is not None and without.admin1_code == "UA.14"

@@ -111,6 +111,8 @@ def _attacker(claim: Claim, origin_side: str, content: str) -> tuple[str | None,
     words = _ground_words()
     if claim.type == "territorial_control" and not held and words["held"].search(content):
         held = True
+    if claim.type == "attack" and words["contested"].search(content):
+        held = True  # "fighting was still going on in the town": not taken, a fight over ground
     if held:
         return OPPOSITE.get(roles.get("actor1") or origin_side), True
     if claim.type == "territorial_control":

@@ -35,6 +35,12 @@ DATELINE_CHARS = 40
 # a source named by a pronoun goes on with the account of the speaker before it ("An energy
 # facility was hit, he said"): its claim is about that account's place
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+# events a source goes on telling in the sentences after it named their place
+GOING_ON = frozenset({"attack", "weapons_seizure", "capture_of_personnel"})
+# a capital owning armed forces stands for its state: "Moscow's forces had captured ..."
+_STATE_FORCES = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:forces|troops|army|military|soldiers|units|drones|missiles)\b"
+)
 
 
 @cache
@@ -100,9 +106,11 @@ def _point(p: Place, text: str, end: int) -> PlacePoint | None:
     return PlacePoint(p.id, p.lat, p.lon, p.admin1_code, p.precision)
 
 
-def _usable(m: PlaceMention, claim: Claim) -> bool:
+def _usable(m: PlaceMention, claim: Claim, p: Place, text: str) -> bool:
     if "metonymic" in m.flags:
         return False  # "Kyiv denied": the government, not where anything happened
+    if p.kind == "PPLC" and _STATE_FORCES.match(text, m.end):
+        return False
     span = claim.source_span
     return not (span is not None and span.start <= m.start and m.end <= span.end)
 
@@ -176,7 +184,7 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
             for mention_id in claim.places:
                 m = mentions.get(mention_id)
                 p = _place(m, record) if m is not None else None
-                if m is None or p is None or not _usable(m, claim):
+                if m is None or p is None or not _usable(m, claim, p, text):
                     continue
                 q = _point(p, text, m.end)
                 if q is not None:
@@ -200,8 +208,9 @@ def link_places(record: ArticleRecord) -> dict[str, tuple[PlacePoint, ...]]:
             places = first_places(near)
         speaker = claim.chain[0] if claim.chain else None
         # the same source going on with its account of a strike ("A warehouse caught fire, he
-        # said") speaks of the town it just named; a tally of losses is the front's, not a town's
-        going_on = speaker is not None and speaker == before_speaker and claim.type == "attack"
+        # said"), a find or an arrest ("The cache held four grenade launchers") speaks of the
+        # town it just named; a tally of losses is the front's, not a town's
+        going_on = speaker is not None and speaker == before_speaker and claim.type in GOING_ON
         if not places and going_on and before is not None and before[1][0].precision in TOWN:
             places = before[1]
         out[claim.id] = places

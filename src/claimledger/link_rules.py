@@ -155,7 +155,11 @@ def _dates_meet(a: LinkClaim, b: LinkClaim) -> bool:
         if a.tally and b.tally:
             return a_end == b_end  # yesterday's tally of the same front is another claim
         gap = max(a.start, b.start) - min(a_end, b_end)
-        return gap <= (CAPTURE_SLACK if _same_capture(a, b) else DATE_SLACK)
+        if _same_capture(a, b):
+            return gap <= CAPTURE_SLACK
+        # the slack is for a night told as one day; a date already given as the night's two
+        # days ("overnight on November 18": the 17th and 18th) has it
+        return gap <= (DATE_SLACK if a_end == a.start and b_end == b.start else 0)
     # an undated claim of who holds ground tells the state on the day it is reported
     slack = DATE_SLACK if a.family == b.family == "ground" else PUBLISHED_SLACK
     if a.start is not None and b.published is not None:

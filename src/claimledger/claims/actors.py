@@ -27,6 +27,8 @@ def find_actors(
         return []
     found: list[tuple[Span, Actor]] = []
     for chunk in _phrases(span):
+        if _aside(chunk, trigger):
+            continue
         actor = _actor(chunk, origin_side)
         if actor is not None and all(actor.name != a.name for _, a in found):
             found.append((chunk, actor))
@@ -40,6 +42,19 @@ def find_actors(
             actor.model_copy(update={"role": "actor2" if _rank(chunk, trigger) == 1 else "actor1"})
         ]
     return [a.model_copy(update={"role": f"actor{n + 1}"}) for n, (_, a) in enumerate(ranked)]
+
+
+def _aside(chunk: Span, trigger: Token | None) -> bool:
+    """A phrase in a relative clause the claim's event word is not in: "took Bilohorivka, a
+    village that Ukrainian forces have held" - those forces neither took nor lost it here."""
+    if trigger is None:
+        return False
+    for above in chunk.root.ancestors:
+        if above.i == trigger.i:
+            return False
+        if above.dep_ == "relcl":
+            return trigger not in above.subtree
+    return False
 
 
 def _phrases(span: Span) -> list[Span]:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.extensions import register_extensions
+from claimledger.places.containment import find_containers
 from claimledger.places.gazetteer import Entry, Gazetteer
 from claimledger.places.names import skeleton
 from claimledger.places.recognize import find_aliases, find_mentions
@@ -81,7 +82,8 @@ class PlaceStage:
             mentions = find_mentions(doc, known=self.known)
             aliases = find_aliases(doc, mentions)
             targets = [self._target(doc.text, m) for m in mentions]
-            doc._.places = self.resolver.resolve(targets, aliases)
+            containers = find_containers(doc.text, mentions, [t.hint for t in targets])
+            doc._.places = self.resolver.resolve(targets, aliases, containers)
         except Exception:  # one bad document does not stop the batch; it gets no places
             log.exception("place stage failed on a document")
             doc._.places = []

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from claimledger.model import Candidate, Place, PlaceMention
 from claimledger.places.gazetteer import Entry, Gazetteer
 from claimledger.places.geo import km
-from claimledger.places.names import fold, romanizations, russian_form
+from claimledger.places.names import fold, romanizations, russian_form, skeleton
 from claimledger.places.tables import (
     admin1_abbreviations,
     country_aliases,
@@ -91,6 +91,10 @@ RESOLVE_AT = 0.55  # confidence needed for `resolved`
 FAR_KM = 500.0
 EXACT_COMPANIONS = 0.9  # with an exact match, keep only candidates at least this similar
 READINGS = 5  # readings of each other name that the context weighs
+CAPITAL_OVER_DIVISION = 0.5
+# a village cities500 lacks: enough to stand beside a fuzzy namesake with a population, too
+# little for many namesakes together to outweigh a city
+UNKNOWN_POPULATION = 30
 SAME_WRITING = 80.0  # fuzz.ratio of two folded names that look like one name spelled two ways
 
 
@@ -200,7 +204,10 @@ def prominence(entry: Entry) -> float:
         return 0.8
     if entry.kind in ADMIN2_KINDS:
         return 0.45
-    base = min(1.0, math.log10(entry.population + 1) / 7.0)
+    # a settlement listed without a population (Ukraine's codifier lists none) is a village of
+    # unknown size, not an empty one: a small one (see UNKNOWN_POPULATION)
+    population = entry.population or (UNKNOWN_POPULATION if entry.feature_class == "P" else 0)
+    base = min(1.0, math.log10(population + 1) / 7.0)
     return min(1.0, base + (0.2 if entry.kind == "PPLC" else 0.1 if entry.kind == "PPLA" else 0.0))
 
 
@@ -270,7 +277,10 @@ class Resolver:
 
     # -- scoring ------------------------------------------------------------------------------
     def resolve(
-        self, targets: Sequence[Target], aliases: Sequence[tuple[int, int]] = ()
+        self,
+        targets: Sequence[Target],
+        aliases: Sequence[tuple[int, int]] = (),
+        containers: Sequence[tuple[int, int]] = (),
     ) -> list[PlaceMention]:
         scored: list[_Scored] = []
         for target in targets:
@@ -282,6 +292,7 @@ class Resolver:
                 log.exception("place candidates failed for %r", target.text)
             scored.append(item)
         self._apply_aliases(scored, aliases)
+        self._apply_containers(scored, containers)
         self._score(scored, context=None)
         context = _Context.from_scored(scored)
         self._score(scored, context=context)
@@ -303,6 +314,19 @@ class Resolver:
             for item in (a, b):
                 for place_id in common:
                     item.boost[place_id] = item.boost.get(place_id, 0.0) + W_ALIAS
+
+    def _apply_containers(
+        self, scored: list[_Scored], containers: Sequence[tuple[int, int]]
+    ) -> None:
+        """ "X, a village in the Y region": X's readings inside Y are strongly preferred."""
+        for i, j in containers:
+            # the division's readings, and the admin1 of any town it is named after
+            codes = {e.admin1_code for e in scored[j].candidates}
+            codes.discard(None)
+            item = scored[i]
+            for entry in item.candidates:
+                if entry.admin1_code in codes and entry.kind not in ADMIN1_KINDS:
+                    item.boost[entry.id] = item.boost.get(entry.id, 0.0) + W_ALIAS
 
     def _one_sense_per_name(self, scored: list[_Scored]) -> None:
         """A name means one place within one text: where one of its mentions is settled (an
@@ -335,6 +359,18 @@ class Resolver:
         if not item.candidates:
             return
         scores = []
+        # a bare name shared by a town and a division only short for it ("Dnepropetrovsk" for
+        # Dnipropetrovska oblast) is the town: the division is written with its word ("the
+        # Kharkiv region"); a division called so (the province of Istanbul) stays in the running
+        divisions = (
+            {
+                (e.admin1_code, skeleton(e.matched_name))
+                for e in item.candidates
+                if e.kind in ADMIN1_KINDS and fold(e.matched_name) != fold(e.name)
+            }
+            if item.target.hint is None
+            else set()
+        )
         for entry in item.candidates:
             score = (
                 W_NAME * entry.similarity
@@ -347,6 +383,11 @@ class Resolver:
                 score += 0.2  # a place called so, over a place that has it as one alternate
             elif entry.name_kind == "historic":
                 score -= 0.3  # places are written under their current names more often
+            if (
+                entry.feature_class == "P"
+                and (entry.admin1_code, skeleton(entry.matched_name)) in divisions
+            ):
+                score += CAPITAL_OVER_DIVISION
             if context is not None:
                 score += context.support(entry, index)
             scores.append(score)

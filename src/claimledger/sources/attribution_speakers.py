@@ -162,6 +162,15 @@ def stance_target(tok: Token) -> bool:
     return speaker(tok) or tok.lemma_.lower() in stance_targets()
 
 
+def _bracketed(tok: Token) -> bool:
+    """A word in brackets: the outlet of a dateline ("May 13 (Reuters) - The ministry said"),
+    which a parse may take for a second subject of the verb; it is never the speaker."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return before is not None and before.text == "(" and after is not None and after.text == ")"
+
+
 def verb_source(verb: Token) -> Token | None:
     """The head of the source phrase of a cue verb, following participles to their clause."""
     if misparsed_main_verb(verb):
@@ -204,7 +213,10 @@ def verb_source(verb: Token) -> Token | None:
                 return subj
             if tok == verb:
                 return None  # "troops have been ordered to retreat": by whom, the text omits
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj")), None)
+        subj = next(
+            (c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not _bracketed(c)),
+            None,
+        )
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return antecedent(tok.head) if subj.lower_ == "who" else tok.head

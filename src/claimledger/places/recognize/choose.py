@@ -15,7 +15,7 @@ from claimledger.places.recognize.metonymy import _metonymic
 from claimledger.places.recognize.reader import _Reader
 from claimledger.places.recognize.tables import PlaceNoun
 
-_SOURCE_RANK = {"ner": 0, "context": 1, "gazetteer": 2, "cyrillic": 3, "alias": 4}
+_SOURCE_RANK = {"ner": 0, "context": 1, "gazetteer": 2, "cyrillic": 3, "alias": 4, "repeat": 5}
 
 
 def _select(candidates: Iterable[_Candidate], r: _Reader) -> list[_Candidate]:

@@ -1,7 +1,7 @@
 """`find_mentions`: the sources run over one Doc, then the choice among their candidates.
 
 Aliases are looked for after a first choice, since an alias phrase ties a new name to a place
-already found.
+already found; then the other occurrences of each chosen name (repeats.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from claimledger.places.recognize.gazetteer import _abbreviations, _gazetteer
 from claimledger.places.recognize.mention import Known, Mention, _unknown
 from claimledger.places.recognize.ner import _ner
 from claimledger.places.recognize.reader import _Reader
+from claimledger.places.recognize.repeats import _repeats
 from claimledger.places.recognize.tables import Tables, load_tables
 
 
@@ -43,4 +44,7 @@ def find_mentions(
     alias = _aliases(r, chosen, segments)
     if alias:
         chosen = _select([*chosen, *alias], r)
+    repeats = _repeats(r, chosen)
+    if repeats:
+        chosen = _select([*chosen, *repeats], r)
     return _finish(r, chosen)

@@ -24,7 +24,7 @@ class Mention:
     start: int  # character offsets into doc.text
     end: int
     text: str
-    source: str  # "ner" | "context" | "gazetteer" | "cyrillic" | "alias"
+    source: str  # "ner" | "context" | "gazetteer" | "cyrillic" | "alias" | "repeat"
     hint: str | None  # "admin1" | "admin2" | "settlement" | "front" | "country" | None
     flags: tuple[str, ...] = ()  # ("metonymic",)
 
