@@ -183,3 +183,16 @@ def test_the_outlet_of_a_dateline_is_not_the_speaker(parser: Language) -> None:
     text = "May 13 (Reuters) - The Defence Ministry said on Tuesday that its forces took a village."
     _, source, _ = with_cue(parser, text, "said")
     assert source == "The Defence Ministry"
+
+
+def test_calling_for_someone_to_act_is_the_call_not_a_verb_in_a_name(parser: Language) -> None:
+    text = "The governor is calling for the United States to send more air defence systems."
+    results = found(parser, text)
+    assert [(c, s) for c, s, _ in results] == [("is calling", "The governor")], results
+    assert results[0][2] == ["the United States to send more air defence systems"]
+
+
+def test_statements_made_after_another_verb_are_the_first_subjects(parser: Language) -> None:
+    text = "The envoy met local reporters and made several statements backing the ceasefire."
+    _, source, _ = with_cue(parser, text, "backing")
+    assert source == "The envoy"

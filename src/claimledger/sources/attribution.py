@@ -588,8 +588,8 @@ class _Finder:
             if tok.pos_ not in ("VERB", "AUX") or tok.i in self.used:
                 continue
             entry = cue_verb(tok) or that_verb(tok) or about_verb(tok)
-            if entry is None or self._inside_quote(tok):
-                continue
+            if entry is None or self._inside_quote(tok) or tok.ent_type_ == "GPE":
+                continue  # ("calling for the United States to act": no verb "state")
             if chain_link(tok):
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
             if naming_participle(tok):

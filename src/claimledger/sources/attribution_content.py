@@ -222,9 +222,15 @@ def idiom_content(tok: Token, row: CueIdiom) -> tuple[Token, list[CharRange]] | 
                 continue
             if c.dep_ == "ccomp" or (c.dep_ in ("acl", "advcl") and that_clause(c)):
                 return last, char_ranges(own_clause(c))
+            if c.dep_ in ("acl", "xcomp") and holder == word and _infinitive(c):
+                return last, char_ranges(c.subtree)  # "made the case to grant amnesty"
             if c.dep_ == "dobj" and holder == tok and not row.preps:
                 return last, char_ranges(c.subtree)
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _aimed(obj: Token, row: CueIdiom) -> bool:
@@ -473,6 +479,11 @@ def prep_content(tok: Token, preps: frozenset[str], target: bool = False) -> lis
                 return []
             if obj:
                 return char_ranges(obj[0].subtree)
+    for c in tok.children:
+        # "calling for the United States to step up ...": the parse makes "for" the marker of
+        # a clause with its own subject
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children):
+            return char_ranges(t for t in c.subtree if not (t.dep_ == "mark" and t.head == c))
     return []
 
 

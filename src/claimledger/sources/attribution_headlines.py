@@ -103,7 +103,9 @@ def _reads_alone(entry: CueWord) -> bool:
 def present_tense_cue(tok: Token) -> bool:
     """A capitalised present-tense cue verb in a title-case line ("Endorses", "Says")."""
     entry = _third_person().get(tok.lower_)
-    return entry is not None and tok.is_title and _reads_alone(entry)
+    if entry is None or tok.ent_type_ == "GPE":
+        return False  # "the United States": a name, not "states"
+    return tok.is_title and _reads_alone(entry)
 
 
 @cache

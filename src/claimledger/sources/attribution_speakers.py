@@ -228,7 +228,13 @@ def verb_source(verb: Token) -> Token | None:
             noun = tok.head
             if noun.lemma_.lower() in cue_nouns() and noun.dep_ == "dobj":
                 # "his office put out a statement saying ...": whoever put it out says it
-                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                # ("met reporters and made statements saying ...": the first verb's subject)
+                issuing = noun.head
+                while issuing.dep_ == "conj" and not any(
+                    c.dep_ == "nsubj" for c in issuing.children
+                ):
+                    issuing = issuing.head
+                issuer = next((c for c in issuing.children if c.dep_ == "nsubj"), None)
                 if issuer is not None and speaker(issuer):
                     return issuer
             return noun if speaker(noun) else None

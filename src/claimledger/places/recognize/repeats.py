@@ -5,6 +5,10 @@ Shcherbaky") and miss it when it comes back bare ("Russian troops attacked Mali 
 One sense per text: each other occurrence of a chosen name, written the same way and as a whole
 name (no capitalised word running on either side), is a mention too, unless the model reads it
 as part of a person's or an organisation's name there (and did not read the found one so).
+Only a name the text itself calls a settlement ("the village of X") or ties to one by an alias
+is spread: a name found by weaker evidence ("in Steele") may be a guess, and repeating a guess
+through the text multiplies it (on LGL and TR-News it added two wrong mentions for each right
+one).
 """
 
 from __future__ import annotations
@@ -21,9 +25,14 @@ def _repeats(r: _Reader, chosen: list[_Candidate]) -> list[_Candidate]:
     # same misreading ("Mali Shcherbaky" read as a person throughout), not another name
     labels: dict[tuple[str, ...], set[str]] = {}
     for c in chosen:
-        if c.end > c.start:
-            name = tuple(r.texts[c.start : c.end])
-            labels.setdefault(name, set()).update(r.doc[k].ent_type_ for k in range(c.start, c.end))
+        if c.end <= c.start:
+            continue
+        found_as = {r.doc[k].ent_type_ for k in range(c.start, c.end)}
+        noun = r.left_noun(c.start)
+        if c.source != "alias" and (noun is None or noun.hint != "settlement"):
+            continue  # only a name the text itself calls a settlement ("the village of X")
+        name = tuple(r.texts[c.start : c.end])
+        labels.setdefault(name, set()).update(found_as)
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in labels:
         by_first.setdefault(name[0], []).append(name)
