@@ -91,7 +91,7 @@ RESOLVE_AT = 0.55  # confidence needed for `resolved`
 FAR_KM = 500.0
 EXACT_COMPANIONS = 0.9  # with an exact match, keep only candidates at least this similar
 READINGS = 5  # readings of each other name that the context weighs
-CAPITAL_OVER_DIVISION = 0.5
+CAPITAL_OVER_DIVISION = 0.5  # a bare name: the town over the division only short for it
 # a village cities500 lacks: enough to stand beside a fuzzy namesake with a population, too
 # little for many namesakes together to outweigh a city
 UNKNOWN_POPULATION = 30
@@ -384,7 +384,8 @@ class Resolver:
             elif entry.name_kind == "historic":
                 score -= 0.3  # places are written under their current names more often
             if (
-                entry.feature_class == "P"
+                divisions
+                and entry.feature_class == "P"
                 and (entry.admin1_code, skeleton(entry.matched_name)) in divisions
             ):
                 score += CAPITAL_OVER_DIVISION
