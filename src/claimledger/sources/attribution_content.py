@@ -222,15 +222,16 @@ def idiom_content(tok: Token, row: CueIdiom) -> tuple[Token, list[CharRange]] | 
                 continue
             if c.dep_ == "ccomp" or (c.dep_ in ("acl", "advcl") and that_clause(c)):
                 return last, char_ranges(own_clause(c))
-            if c.dep_ in ("acl", "xcomp") and holder == word and _infinitive(c):
+            if c.dep_ in ("acl", "xcomp") and holder == word and c.pos_ == "VERB" and _to(c):
                 return last, char_ranges(c.subtree)  # "made the case to grant amnesty"
             if c.dep_ == "dobj" and holder == tok and not row.preps:
                 return last, char_ranges(c.subtree)
     return None
 
 
-def _infinitive(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+def _to(verb: Token) -> bool:
+    """An infinitive's "to" ("to grant", "to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _aimed(obj: Token, row: CueIdiom) -> bool:
@@ -490,7 +491,6 @@ def prep_content(tok: Token, preps: frozenset[str], target: bool = False) -> lis
 def infinitive(tok: Token) -> list[CharRange]:
     """ "the decision to withdraw": the infinitive a noun governs."""
     for c in tok.children:
-        to = any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
-        if c.dep_ in ("acl", "xcomp") and to:
+        if c.dep_ in ("acl", "xcomp") and _to(c):
             return char_ranges(c.subtree)
     return []
