@@ -271,3 +271,10 @@ def test_agency_citing_a_body_at_the_end_of_the_sentence(nlp: Language) -> None:
         "The ministry said that four counterattacks had been repelled.",
     )
     assert [c.chain for c in doc._.claims] == [["ru.mod", "ru.tass"], ["ru.mod", "ru.tass"]]
+
+
+def test_a_stance_with_no_named_holder_makes_no_claim(nlp: Language) -> None:
+    # the finder reads "calls for a ceasefire" as a stance on record; with nobody named as
+    # holding it, it is the article's voice, not a source's claim
+    doc = analyse(nlp, "Calls for a ceasefire grew louder. The ministry said the bridge held.")
+    assert [c.cue.text for c in doc._.claims if c.cue is not None] == ["said"]

@@ -54,6 +54,8 @@ from claimledger.sources.attribution_grammar import (
     as_clause,
     cue_verb,
     hypothetical,
+    imperative,
+    impersonal,
     speech_verb_with_subject,
     that_clause,
 )
@@ -90,11 +92,13 @@ from claimledger.sources.cues import (
     cue_idioms,
     cue_nouns,
     cue_phrases,
+    cue_verbs,
     document_nouns,
     headline_labels,
     hearsay_adverbs,
     light_verbs,
     receiving_verbs,
+    stance_nouns,
     stance_people,
 )
 from claimledger.sources.denials import is_denial
@@ -113,6 +117,23 @@ QUOTE_REACH = 20
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     return _Finder(doc).run()
+
+
+def _asked(verb: Token) -> bool:
+    """ "when asked about the dam", "asked whether ...": a passive participle with no
+    subject, the question put to the speaker of the sentence."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "auxpass", "agent") for c in verb.children
+    )  # ('"...," written by a soldier': the agent wrote it)
+
+
+def _modified(noun: Token) -> bool:
+    """A noun with a modifier that makes it a kind of thing: "artillery support", "air support",
+    "military support for Ukraine" are help in war, not a stance ("growing opposition" is)."""
+    return any(
+        c.dep_ == "compound" or (c.dep_ == "amod" and c.tag_ not in ("VBG", "VBN"))
+        for c in noun.children
+    )
 
 
 class _Finder:
@@ -144,9 +165,55 @@ class _Finder:
         self._stance_phrases()
         self._perspectives()
         self._headline()  # last: only a headline no other pass could read
+        self._merge_issued()
         self.found.sort(key=lambda a: a.cue[0])
         set_parents(self.found)
         return drop_own_asides(self.text, self.found)
+
+    def _merge_issued(self) -> None:
+        """ "The ministry released a statement saying the bridge was hit", "issued a warning
+        that the dam could fail": one statement, made by putting out a text. The verb, its
+        text and what the text says are one attribution, the cue running from the verb to
+        the word that introduces what is said."""
+        heads = {id(a): self._cue_token(a) for a in self.found}
+        for issued in list(self.found):
+            verb = heads[id(issued)]
+            if (
+                verb is None
+                or issued.cue == (-1, -1)
+                or issued.source is None
+                or verb.pos_ not in ("VERB", "AUX")
+            ):
+                continue
+            row = cue_verbs().get(issued.cue_lemma)
+            if row is None or "document" not in row.frames:
+                continue  # ("denied the report, saying ...": two statements)
+            text = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if text is None:
+                continue
+            kind = text.lemma_.lower()
+            if kind not in document_nouns() and kind not in cue_nouns():
+                continue
+            for said in self.found:
+                tok = heads[id(said)]
+                if said is issued or tok is None or said.source not in (None, issued.source):
+                    continue
+                on_text = tok == text or (tok.head == text and tok.dep_ in ("acl", "relcl"))
+                # "released a statement on Wednesday saying ...": hung on the verb instead
+                trailing = tok.head == verb and tok.dep_ == "advcl" and tok.i > text.i
+                if not (on_text or trailing) or tok.tag_ not in ("VBG", "VBD", "VBZ", "NN"):
+                    continue
+                said.cue = (issued.cue[0], said.cue[1])
+                said.source = issued.source
+                said.source_written = issued.source_written
+                issued.cue = (-1, -1)
+                break
+        self.found = [a for a in self.found if a.cue != (-1, -1)]
+
+    def _cue_token(self, a: Attribution) -> Token | None:
+        """The last word of an attribution's cue ("said" of "has also said")."""
+        span = self.doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
+        return span[-1] if span is not None and len(span) else None
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -167,8 +234,15 @@ class _Finder:
         parse gives no phrase to read it from (a title-case headline, the subject of a
         parenthetical it missed, the "self" of "self-described")."""
         ranges = tuple(r for r in (trim_range(self.text, s, e) for s, e in sorted(content)) if r)
-        if not ranges or (source is not None and source.lower_ == "you") or hypothetical(cue[-1]):
-            return  # "if you look at it", "if voters backed him": nobody claims anything
+        if (
+            not ranges
+            or (source is not None and source.lower_ == "you")
+            or hypothetical(cue[-1])
+            or impersonal(cue[-1])
+            or imperative(cue[-1])
+        ):
+            return  # "if you look at it", "if voters backed him", "it is safe to say": nobody
+            # claims anything
         if cue[0].i > 0 and self.doc[cue[0].i - 1].text in ("<", "</"):
             return  # a tag's name in markup left in the text ("<tweet author=...>"), not prose
         if source is not None and source.ent_type_ in ("DATE", "TIME"):
@@ -218,11 +292,15 @@ class _Finder:
             inner = doc.char_span(start, end, alignment_mode="contract")
             words = sum(1 for t in inner if t.is_alpha) if inner is not None else 0
             if words < 3:
-                # a scare-quoted word or title is no speech, unless the comma of speech and
-                # its verb follow ('"Debate recap," tweeted a spokesman')
-                if not words or self.text[end - 2 : end - 1] != ",":
+                # a scare-quoted word or title is no speech, unless the comma (or the "!" or
+                # "?") of speech and its verb follow ('"Debate recap," tweeted a spokesman',
+                # '"Hold on!" the commander shouted')
+                if not words or self.text[end - 2 : end - 1] not in (",", "!", "?"):
                     continue
                 cue = self._cue_after(end)
+                before = token_before(doc, self.starts, start)
+                if cue is None and before is not None and doc[before].text in (",", ":"):
+                    cue = self._cue_before(start)  # 'said, "We'll see," when asked ...'
             else:
                 cue = self._cue_after(end) or self._cue_before(start)
             if cue is None:
@@ -282,12 +360,23 @@ class _Finder:
             self._add([colon], named, [(start, end)], "direct", ":")
             return
         if root.i > colon.i:
-            return
+            # the parse may hang the clause before the colon on the quote's verb ("The
+            # ministry was blunt: '...'"): its own root is the highest word before the colon
+            lead = [t for t in colon.sent if t.i < colon.i and not (t.head.i < colon.i)]
+            root = next((t for t in lead if t.pos_ in ("VERB", "AUX")), root)
+            if root.i > colon.i:
+                return
         subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
         if subject is None or self.quote_of[subject.i] >= 0:
             return
+        if subject.i > root.i and not speaker(subject):
+            return  # ("Here is the plan: '...'")
+        if any(t.text in DASHES for t in self.doc[root.i : colon.i]):
+            return  # ("... has been important - Philip Bump: '...'": a label after the dash)
         self.quote_used.add(n)
-        cue = list(self.doc[cue_tokens(root)[0].i : colon.i + 1])
+        # "Here is the governor in December: '...'": the colon alone, the name after the verb
+        first = colon.i if subject.i > root.i else cue_tokens(root)[0].i
+        cue = list(self.doc[first : colon.i + 1])
         self._add(cue, subject, [(start, end)], "direct", root.lemma_.lower())
 
     def _colons(self) -> None:
@@ -410,6 +499,8 @@ class _Finder:
                 # the verb must not have content of its own after the quote
                 if any(c.dep_ == "ccomp" and c.idx > end for c in tok.children):
                     return None
+                if _asked(tok):
+                    return None  # '"...," when asked about the dam': the question, not the cue
                 return tok, entry
         return None
 
@@ -443,8 +534,8 @@ class _Finder:
             return None
         lo = max(0, last - QUOTE_REACH)
         for tok in reversed(doc[lo : last + 1]):
-            if tok.is_quote or tok.text in ".!?" or tok.text in DASHES:
-                break  # ("Pollsters agree - Bialik: ...": the dash ends the cue's reach)
+            if tok.is_quote or tok.text in ".!?" or tok.text in DASHES or "\n" in tok.text:
+                break  # ("Pollsters agree - Bialik: ...": a dash or a line break ends it)
             entry = self._speech_verb(tok)
             if entry is not None:
                 if any(c.dep_ == "ccomp" and c.idx < start for c in tok.children):
@@ -634,7 +725,7 @@ class _Finder:
                 and loose
                 and speaker_source(tok)
                 # (nor when the row names the only objects it takes: "released prisoners")
-                and not {"quote", "target", "document"} & entry.frames
+                and not {"quote", "target", "document", "thing", "strict"} & entry.frames
                 # "had not seen the movie": seeing a thing is no view of it
                 and entry.lemma != "see"
             ):
@@ -736,25 +827,31 @@ class _Finder:
                 if not content and "to" in entry.preps():
                     content = infinitive(tok)  # "Kyiv's refusal to negotiate"
             else:
-                self._received(tok, entry)
-                continue
+                if self._received(tok, entry) or source is not None:
+                    continue
+                if entry.lemma not in stance_nouns() or _modified(tok):
+                    continue
+                # "opposition to the deal has grown", "calls for a ceasefire": a stance on
+                # record, held by people the text leaves unnamed, on what the preposition names
+                content = prep_content(tok, entry.preps(), "target" in entry.frames)
             if content:
                 self._add(cue, source, content, "noun", entry.lemma, entry.cls == "denial")
 
-    def _received(self, tok: Token, entry: CueWord) -> None:
+    def _received(self, tok: Token, entry: CueWord) -> bool:
         """ "The plan won praise from Kyiv", "the bill has the backing of most senators": the
         stance's holder is the object of from/of/by, what it is about the verb's subject."""
         verb = tok.head
         if tok.dep_ != "dobj" or verb.lemma_.lower() not in receiving_verbs():
-            return
+            return False
         if verb.i in self.used or entry.cls == "denial":
-            return
+            return False
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         holder = received_from(tok, verb)
         if subject is None or holder is None:
-            return
+            return False
         cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
         self._add(cue, holder, char_ranges(subject.subtree), "noun", entry.lemma)
+        return True
 
     # -- 5. stance adjectives ----------------------------------------------------------------
 
@@ -854,6 +951,7 @@ class _Finder:
                 continue
             if self._inside_quote(tok):
                 continue
+            target = stance_people()[tok.lemma_.lower()]
             holder: Token | None = None
             if tok.dep_ == "attr":  # "X is a critic of"
                 holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -870,12 +968,12 @@ class _Finder:
                 and not speaks
             ):
                 # "critics of the deal say ...": the critics hold the stance themselves
-                content = prep_content(tok, frozenset({"of"}))
+                content = prep_content(tok, frozenset({"of"}), target)
                 if content:
                     self._add([of], tok, content, "noun", tok.lemma_.lower())
                 continue
             if holder is None or not speaker(holder):
                 continue
-            content = prep_content(tok, frozenset({"of"}))
+            content = prep_content(tok, frozenset({"of"}), target)
             if content:
                 self._add([tok], holder, content, "noun", tok.lemma_.lower())

@@ -22,6 +22,7 @@ from claimledger.sources.attribution_speakers import (
     PEOPLE,
     has_source,
     medium,
+    nearest_subject,
     participle,
     speaker,
     stance_target,
@@ -31,6 +32,7 @@ from claimledger.sources.cues import (
     CueWord,
     cue_nouns,
     document_nouns,
+    holder_nouns,
     stance_targets,
 )
 from claimledger.sources.types import CharRange
@@ -164,7 +166,17 @@ def seeming(verb: Token, ranges: list[CharRange]) -> list[CharRange]:
     kids = list(verb.children)
     subject = next((c for c in kids if c.dep_ == "nsubj"), None)
     if not ranges:
-        predicate = next((c for c in kids if c.dep_ in ("acomp", "attr", "oprd")), None)
+        # "seemed weaker"; "seemed a mistake" (parsed as an object) and "seemed like a
+        # gamble" only for "seem": "looked at the map", "looks like her mother" are no view
+        judged = (
+            ("acomp", "attr", "oprd", "dobj")
+            if verb.lemma_ == "seem"
+            else ("acomp", "attr", "oprd")
+        )
+        predicate = next((c for c in kids if c.dep_ in judged), None)
+        like = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "like"), None)
+        if predicate is None and like is not None and verb.lemma_ == "seem":
+            predicate = next((c for c in like.children if c.dep_ == "pobj"), None)
         if predicate is None or subject is None:
             return []
         ranges = char_ranges(predicate.subtree)
@@ -318,6 +330,16 @@ def passive_content(tok: Token, entry: CueWord) -> list[CharRange]:
     more = next((c for c in kids if c.dep_ in ("xcomp", "oprd")), None)
     if more is not None:  # "is said to be furious", "deemed insufficient": and what it is
         return char_ranges([*taken, *more.subtree])
+    agent = next((c for c in kids if c.dep_ == "agent"), None)
+    written = subject.lemma_.lower()
+    if (
+        participle(tok)
+        and agent is None
+        and (written in document_nouns() or written in cue_nouns())
+    ):
+        # "a video posted on social media", "a poll released Thursday": where a text
+        # appeared, not a claim; what it says is claimed by the verb it is subject of
+        return []
     if not entry.frames & {"object", "target"}:
         return []  # ("known for his budget": known as nothing; the "as" frame needs its "as")
     if "object" not in entry.frames:
@@ -336,10 +358,22 @@ def _object_content(tok: Token, entry: CueWord, kids: list[Token]) -> list[CharR
     (`document`), anything a holder of views can hold (`view`), what a poll finds, or any
     object (`object`)."""
     if "target" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
+        holder = next((c for c in kids if c.dep_ == "nsubj"), None)
+        # "defended himself": a person answering for themselves, not a unit holding out
+        own = holder is not None and (
+            holder.ent_type_ == "PERSON" or holder.lower_ in ("he", "she")
+        )
         for c in kids:
             stance = speaker(c) or c.lemma_.lower() in stance_targets() or c.lower_ in PEOPLE
+            stance = stance or (c.lower_ in ("himself", "herself") and own)
             # "attacked Kupiansk": a place is fought over, not argued with
             if c.dep_ == "dobj" and stance and c.ent_type_ not in ("GPE", "LOC", "FAC"):
+                return char_ranges(c.subtree)
+    if "thing" in entry.frames and not any(c.dep_ == "auxpass" for c in kids):
+        # "admitted the mistake", not "admitted refugees" or "admitted to hospital"
+        goes = any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in kids)
+        for c in kids:
+            if c.dep_ == "dobj" and not goes and not _people(c):
                 return char_ranges(c.subtree)
     if "document" in entry.frames:
         for c in kids:
@@ -375,6 +409,16 @@ def _object_content(tok: Token, entry: CueWord, kids: list[Token]) -> list[CharR
     return []
 
 
+def _people(tok: Token) -> bool:
+    """A person or people: "Syrians", "three soldiers", "the voters", "him"."""
+    return (
+        tok.ent_type_ in ("PERSON", "NORP")
+        or tok.lower_ in PEOPLE
+        or tok.lemma_.lower() in holder_nouns()
+        or (tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children))
+    )
+
+
 def _embedded_question(clause: Token, siblings: list[Token]) -> bool:
     """ "whether ...", or "if ..." standing in for the verb's missing complement."""
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
@@ -398,7 +442,10 @@ def parenthetical(verb: Token) -> tuple[list[Token], list[CharRange]]:
     words = list(doc[lo + 1 : verb.i])
     if doc[lo].text != "," or lo <= sent.start or not any(t.is_alpha for t in words):
         return [], []
-    outside = [*doc[sent.start : lo], *doc[after + 1 : sent.end]]
+    before = list(doc[sent.start : lo])
+    if any(_adjunct(t, verb) for t in before):
+        before = []  # "Asked whether ..., the governor said, ...": the question, not his words
+    outside = [*before, *doc[after + 1 : sent.end]]
     return words, char_ranges(t for t in outside if not t.is_space)
 
 
@@ -409,7 +456,7 @@ PARENTHESIS_WORDS = 5
 def clause_before(verb: Token) -> list[CharRange]:
     """The pattern "CONTENT, SOURCE said." read off the surface when the parse misses it: the
     verb's subject follows a comma, and before the comma stands a clause of its own."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = nearest_subject(verb)
     if subj is None:
         return []
     sent = verb.sent
@@ -437,7 +484,20 @@ def clause_before(verb: Token) -> list[CharRange]:
     before = verb.doc[sent.start : comma]
     if not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in before):
         return []
+    if any(_adjunct(t, verb) for t in before):
+        return []  # "Asked about the strike, the governor said ...": the question, not his words
     return char_ranges(t for t in before if not t.is_space)
+
+
+def _adjunct(tok: Token, verb: Token) -> bool:
+    """A participle clause without a subject hung on the verb: "Asked about the strike",
+    "Speaking to reporters"."""
+    return (
+        tok.head == verb
+        and tok.dep_ == "advcl"
+        and tok.tag_ in ("VBN", "VBG")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def that_clause_after(verb: Token) -> list[CharRange]:

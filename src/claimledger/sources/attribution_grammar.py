@@ -140,6 +140,30 @@ def hypothetical(tok: Token) -> bool:
     )
 
 
+def impersonal(tok: Token) -> bool:
+    """ "It is too soon to say", "it's safe to say", "it is hard to believe": an infinitive
+    after an adjective with "it" for its subject speaks for no one."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ != "xcomp":
+        return False
+    verb = tok.head
+    if verb.pos_ in ("ADJ", "ADV") and verb.dep_ in ("acomp", "advmod"):
+        verb = verb.head  # "too soon to say": the infinitive hangs on the adverb
+    elif not any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in verb.children):
+        return False  # ("it's safe to say": on the verb, beside its adjective)
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children)
+
+
+def imperative(tok: Token) -> bool:
+    """ "Call it a retreat.", "Ask yourself ...": an order to the reader opens the sentence
+    with the bare verb and no subject; the writer speaks, nobody is reported."""
+    if tok.tag_ != "VB" or tok.dep_ != "ROOT" or any(c.dep_ in SUBJECTS for c in tok.children):
+        return False
+    first = next((t for t in tok.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == tok.i
+
+
 def misparsed_main_verb(tok: Token) -> bool:
     """ "One lawmaker called Trump 'a menace'": finding no other verb, the parse makes the
     sentence a noun phrase and its verb a participle hung on the subject. A sentence is not a

@@ -26,6 +26,10 @@ NOT_BEFORE_A_VERB = frozenset(
 PARTICLES = frozenset({"out", "up", "back", "down", "off"})
 # punctuation after which a headline's own words start ("Breaking: ...", "Exclusive – ...")
 LABEL_ENDS = frozenset({":", "–", "—", "-", "|"})
+# the words of a speaker named after a headline's comma ("..., Regional Governor Says")
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET"})
+# entities a verb of words can be aimed at in a headline
+SOMEONE = frozenset({"PERSON", "ORG", "NORP"})
 # the share of longer words in title case that makes a line a title-case headline
 TITLE_SHARE = 0.8
 
@@ -64,7 +68,7 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
     end = text.find("\n")
     line = [t for t in doc if t.idx < (end if end >= 0 else len(text)) and not t.is_space]
     long_words = [t for t in line if t.is_alpha and len(t) > 3]
-    if len(long_words) < 3 or any(t.i in used for t in line):
+    if len(long_words) < 3:
         return None
     titled = sum(t.is_title or t.is_upper for t in long_words) >= TITLE_SHARE * len(long_words)
     for n, tok in enumerate(line[1:], 1):
@@ -72,8 +76,14 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
         if entry is None and line[n - 1].tag_ in ("NNS", "NNPS"):
             # "Rabbis vow to boycott ...": a plural subject takes the bare form
             entry = cue_verbs().get(tok.lower_)
-        if entry is None or not _reads_alone(entry) or (titled and not tok.is_title):
+        if any(t.i in used for t in line[: n + 1]):
+            return None  # another pass read the headline up to here: its verb is taken
+        if entry is None or (titled and not tok.is_title):
             continue
+        if not (_reads_alone(entry) or _at_someone(entry, line[n + 1 :])):
+            continue
+        if line[n - 1].like_num or line[n - 1].tag_ in ("JJ", "JJR", "JJS"):
+            continue  # "ten points", "Medical Records": a noun after a number or an adjective
         if line[n - 1].lower_ in NOT_BEFORE_A_VERB:
             return None
         after = next((t for t in line[n + 1 :] if t.pos_ != "ADV"), None)
@@ -84,10 +94,24 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
         source = [t for t in line[start:n] if t.lower_ not in headline_labels()]
         last = n + 1 if n + 1 < len(line) and line[n + 1].lower_ in PARTICLES else n
         content = [t for t in line[last + 1 :] if not (t.is_punct and t is line[-1])]
+        comma = max((i for i, t in enumerate(source) if t.text == ","), default=-1)
+        speaker = source[comma + 1 :]
+        named = 0 < len(speaker) <= 4 and all(t.pos_ in NAME_POS for t in speaker)
+        if not any(t.is_alpha for t in content) and comma > 0 and named:
+            # "Russian Strike Kills Five In Kharkiv, Governor Says": the speaker after the
+            # comma, what they say before it
+            source, content = source[comma + 1 :], source[:comma]
         if not any(t.is_alpha for t in source) or not any(t.is_alpha for t in content):
             return None
         return HeadlineCue(line[n : last + 1], source, content, entry)
     return None
+
+
+def _at_someone(entry: CueWord, after: list[Token]) -> bool:
+    """A verb of words or of fighting ("blasts", "slams", "trashes") aimed at a person or a
+    body by name: "Clinton blasts Trump", not "Russia blasts Kharkiv"."""
+    target = next((t for t in after if t.pos_ != "ADV"), None)
+    return "target" in entry.frames and target is not None and target.ent_type_ in SOMEONE
 
 
 def _reads_alone(entry: CueWord) -> bool:

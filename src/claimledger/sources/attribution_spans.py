@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from claimledger.sources.cues import cue_verbs
 from claimledger.sources.types import Attribution, CharRange
 
 EDGE_PUNCT = " \t\n,;:.-–—"
@@ -129,6 +130,9 @@ def drop_own_asides(text: str, found: list[Attribution]) -> list[Attribution]:
     attribution: "the ministry said it believed the town was lost", "'I think we held,' the
     commander said" is one claim by one source. Another source inside ("Life said the FSB
     reported ...") is a chain and stays. A denial inside makes the statement a denial."""
+    found = [_turn_parenthetical(text, found, a) for a in found]
+    found = [a for a in found if a.cue != DROPPED]
+    set_parents(found)
     kept: list[Attribution] = []
     for a in found:
         parent = found[a.parent] if a.parent is not None else None
@@ -147,6 +151,42 @@ def drop_own_asides(text: str, found: list[Attribution]) -> list[Attribution]:
         kept.append(a)
     set_parents(kept)
     return kept
+
+
+# the cue of an attribution folded into another one
+DROPPED: CharRange = (-1, -1)
+# what a mind holds, as against what a mouth says: cue classes a parenthetical speech verb
+# reports ("He hoped, he said, that ...")
+HELD = frozenset({"cognition", "intention", "appearance"})
+
+
+def _turn_parenthetical(text: str, found: list[Attribution], a: Attribution) -> Attribution:
+    """ "The commander believes, he said, that the town will hold": the belief is what he
+    said, so the parenthetical "he said" is the attribution and its content the sentence
+    around it; the belief is his own aside, folded into it."""
+    if a.parent is None or a.source is None or cue_verbs().get(a.cue_lemma) is None:
+        return a
+    parent = found[a.parent]
+    said = cue_verbs()[a.cue_lemma]
+    held = cue_verbs().get(parent.cue_lemma)
+    if not said.speech or held is None or held.cls not in HELD or parent.source is None:
+        return a
+    start, end = min(a.source[0], a.cue[0]), max(a.source[1], a.cue[1])
+    if text[:start].rstrip()[-1:] != "," or text[end:].lstrip()[:1] != ",":
+        return a  # not set off by commas: "he hoped he said the right thing"
+    own = text[a.source[0] : a.source[1]].lower()
+    if own not in SPEAKER_PRONOUNS and own != text[parent.source[0] : parent.source[1]].lower():
+        return a  # another source's aside: a chain, left as it is
+    first = min(parent.source[0], parent.cue[0])
+    last = max(e for _, e in parent.content)
+    before = text.rindex(",", first, start)
+    after = text.index(",", end) + 1
+    a.content = tuple(
+        r for r in (trim_range(text, *x) for x in ((first, before), (after, last))) if r
+    )
+    a.denial = a.denial or parent.denial
+    parent.cue = DROPPED
+    return a
 
 
 def closing_phrase(first: Token, removed: set[int]) -> list[CharRange]:

@@ -171,6 +171,17 @@ def _bracketed(tok: Token) -> bool:
     return before is not None and before.text == "(" and after is not None and after.text == ")"
 
 
+def nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two, the one nearer before it. "The convoy left at dawn, a
+    spokesman said" is parsed with both nouns as subjects of "said": the one after the comma
+    speaks, the other opens what was said."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _bracketed(c)]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1 and before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
 def verb_source(verb: Token) -> Token | None:
     """The head of the source phrase of a cue verb, following participles to their clause."""
     if misparsed_main_verb(verb):
@@ -213,10 +224,7 @@ def verb_source(verb: Token) -> Token | None:
                 return subj
             if tok == verb:
                 return None  # "troops have been ordered to retreat": by whom, the text omits
-        subj = next(
-            (c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not _bracketed(c)),
-            None,
-        )
+        subj = nearest_subject(tok)
         if subj is not None:
             if subj.lower_ in RELATIVE and tok.dep_ == "relcl":
                 return antecedent(tok.head) if subj.lower_ == "who" else tok.head
@@ -246,6 +254,9 @@ def verb_source(verb: Token) -> Token | None:
                 if doer is not None and speaker(doer):
                     return doer
             tok = tok.head
+            if tok.pos_ in ("ADJ", "ADV") and tok.dep_ in ("acomp", "advmod"):
+                tok = tok.head  # "the mayor was quick to say": the mayor says it
+                continue
             if tok.dep_ == "prep":  # "quoted the president as saying": as -> quoted
                 as_saying = tok.lower_ == "as"
                 tok = tok.head

@@ -9,7 +9,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "data" / "sources"
 
 CLASSES = frozenset({"speech", "denial", "cognition", "intention", "evidence", "appearance"})
-FRAMES = frozenset({"clause", "xcomp", "object", "quote", "target", "as", "view", "document"})
+FRAMES = frozenset(
+    {"clause", "xcomp", "object", "quote", "target", "as", "view", "document", "thing", "strict"}
+)
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,14 @@ def holder_nouns() -> frozenset[str]:
 
 
 @cache
-def stance_people() -> frozenset[str]:
-    return frozenset(table_lines("stance_people.txt"))
+def stance_people() -> dict[str, bool]:
+    """lemma -> whether its "of" must name a person, a body or an idea (`target`): "defenders
+    of the plan" hold a view, "defenders of the village" hold a line."""
+    table = {}
+    for line in table_lines("stance_people.txt"):
+        lemma, *marks = cells(line)
+        table[lemma] = marks == ["target"]
+    return table
 
 
 @cache
@@ -161,6 +169,16 @@ def headline_labels() -> frozenset[str]:
 @cache
 def hearsay_adverbs() -> frozenset[str]:
     return frozenset(table_lines("hearsay_adverbs.txt"))
+
+
+@cache
+def stance_nouns() -> frozenset[str]:
+    """Cue nouns that are a stance on record without a named holder (stance_nouns.txt)."""
+    words = frozenset(table_lines("stance_nouns.txt"))
+    missing = words - set(cue_nouns())
+    if missing:
+        raise ValueError(f"stance_nouns.txt: not in cue_nouns.txt: {sorted(missing)}")
+    return words
 
 
 @cache
