@@ -206,6 +206,12 @@ def test_maintaining_that_is_a_statement(parser: Language) -> None:
             "Russian Strike Kills Five In Kharkiv",
         ),
         ("Clinton blasts Trump over border idea.", "blasts", "Clinton", "Trump over border idea"),
+        (
+            "London mayor rebuffs Trump on travel ban",
+            "rebuffs",
+            "London mayor",
+            "Trump on travel ban",
+        ),
     ],
 )
 def test_headline_speaker_after_a_comma_or_aimed_at_someone(
@@ -219,6 +225,8 @@ def test_headline_speaker_after_a_comma_or_aimed_at_someone(
     "headline",
     [
         "Russia Blasts Kharkiv With Missiles Overnight",
+        "Paris Attacks Test Clinton's Foreign Policy Credentials",
+        "France's Le Pen Backs Trump And Denounces Clinton",
         "Saturday night's calm, but not for debates.",
     ],
 )
@@ -261,3 +269,10 @@ def test_a_clause_before_a_colon_introduces_its_subjects_quote(
     parser: Language, text: str, cue: str, source: str
 ) -> None:
     assert [(c, s) for c, s, _ in found(parser, "Front line\n" + text)] == [(cue, source)]
+
+
+def test_in_a_statement_is_how_the_speaker_said_it(parser: Language) -> None:
+    text = "The regional governor says in a statement that the dam will hold."
+    assert [(c, s) for c, s, _ in found(parser, "Front line\n" + text)] == [
+        ("says", "The regional governor")
+    ]

@@ -80,7 +80,12 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
             return None  # another pass read the headline up to here: its verb is taken
         if entry is None or (titled and not tok.is_title):
             continue
-        if not (_reads_alone(entry) or _at_someone(entry, line[n + 1 :])):
+        # (aimed at a name only in a headline in lower case, where a capital marks one: in
+        # title case "Paris Attacks Test Clinton" reads either way)
+        aimed = not titled and _at_someone(entry, line[n + 1 :])
+        if not (_reads_alone(entry) or aimed):
+            if titled and tok.lower_ in _third_person():
+                return None  # "Le Pen Backs Trump And Denounces ...": no speaker past a verb
             continue
         if line[n - 1].like_num or line[n - 1].tag_ in ("JJ", "JJR", "JJS"):
             continue  # "ten points", "Medical Records": a noun after a number or an adjective
@@ -88,6 +93,9 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
             return None
         after = next((t for t in line[n + 1 :] if t.pos_ != "ADV"), None)
         verb_after = after is not None and after.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBN", "MD")
+        # (in a headline in lower case a capitalised word after the verb is a name, whatever
+        # its tag: "mayor rebuffs Trump on ...")
+        verb_after = verb_after and after is not None and (titled or not after.is_title)
         if verb_after and tok.tag_ != "VBZ":
             continue  # "Paris attacks test Clinton": the noun of a subject, a verb follows
         start = max((i + 1 for i, t in enumerate(line[:n]) if t.text in LABEL_ENDS), default=0)
@@ -111,7 +119,12 @@ def _at_someone(entry: CueWord, after: list[Token]) -> bool:
     """A verb of words or of fighting ("blasts", "slams", "trashes") aimed at a person or a
     body by name: "Clinton blasts Trump", not "Russia blasts Kharkiv"."""
     target = next((t for t in after if t.pos_ != "ADV"), None)
-    return "target" in entry.frames and target is not None and target.ent_type_ in SOMEONE
+    return (
+        "target" in entry.frames
+        and target is not None
+        and target.ent_type_ in SOMEONE
+        and target.tag_ in ("NNP", "NNPS")  # ("Paris Attacks Test Clinton": a verb follows)
+    )
 
 
 def _reads_alone(entry: CueWord) -> bool:
