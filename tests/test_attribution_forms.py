@@ -101,9 +101,16 @@ def test_gerund_is_the_content(parser: Language, text: str, cue: str, content: s
 
 
 def test_possessive_holds_a_stated_view(parser: Language) -> None:
-    text = "The envoy repeated his criticism of the prisoner exchange."
+    text = "Kyiv rejected his criticism of the prisoner exchange."
     _, source, content = with_cue(parser, text, "criticism")
     assert source == "his"
+    assert content == ["the prisoner exchange"]
+
+
+def test_repeating_ones_own_criticism_is_one_statement(parser: Language) -> None:
+    text = "The envoy repeated his criticism of the prisoner exchange."
+    _, source, content = with_cue(parser, text, "repeated his criticism")
+    assert source == "The envoy"
     assert content == ["the prisoner exchange"]
 
 

@@ -276,3 +276,32 @@ def test_in_a_statement_is_how_the_speaker_said_it(parser: Language) -> None:
     assert [(c, s) for c, s, _ in found(parser, "Front line\n" + text)] == [
         ("says", "The regional governor")
     ]
+
+
+def test_saying_it_by_another_verb_is_one_statement(parser: Language) -> None:
+    text = "He explained the delay by saying the bridge was out."
+    assert found(parser, "Front line\n" + text) == [
+        ("explained the delay by saying", "He", ["the bridge was out"])
+    ]
+    text = "The ministry repeated its claim that the strike hit a depot."
+    assert found(parser, "Front line\n" + text) == [
+        ("repeated its claim", "The ministry", ["that the strike hit a depot"])
+    ]
+
+
+def test_a_denied_claim_stays_the_denial(parser: Language) -> None:
+    text = "The ministry denied the claim that the strike hit a school."
+    assert found(parser, "Front line\n" + text)[0][:2] == ("denied", "The ministry")
+
+
+def test_a_cited_report_says_what_it_says(parser: Language) -> None:
+    text = "The ministry cited a report saying the dam was damaged."
+    results = found(parser, "Front line\n" + text)
+    assert ("saying", "a report", ["the dam was damaged"]) in results
+    assert results[0][:2] == ("cited", "The ministry")
+
+
+def test_a_critic_named_by_what_they_criticise(parser: Language) -> None:
+    text = "Alexei Navalny, a Kremlin critic, was jailed."
+    assert found(parser, "Front line\n" + text) == [("critic", "Alexei Navalny", ["Kremlin"])]
+    assert found(parser, "Front line\nThe brigade, a Kharkiv defender, held the line.") == []

@@ -278,3 +278,9 @@ def test_a_stance_with_no_named_holder_makes_no_claim(nlp: Language) -> None:
     # holding it, it is the article's voice, not a source's claim
     doc = analyse(nlp, "Calls for a ceasefire grew louder. The ministry said the bridge held.")
     assert [c.cue.text for c in doc._.claims if c.cue is not None] == ["said"]
+
+
+def test_a_report_cited_by_a_ministry_is_a_chain(nlp: Language) -> None:
+    doc = analyse(nlp, "The Russian Defence Ministry cited a report saying the dam was damaged.")
+    claim = claim_with_cue(doc, "saying")
+    assert by_id(doc)[claim.chain[-1]].id == "ru.mod" and len(claim.chain) == 2

@@ -88,6 +88,7 @@ from claimledger.sources.attribution_speakers import (
 )
 from claimledger.sources.cues import (
     CueWord,
+    cite_verbs,
     cue_adjectives,
     cue_idioms,
     cue_nouns,
@@ -117,6 +118,15 @@ QUOTE_REACH = 20
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     return _Finder(doc).run()
+
+
+# a possessive that stands for the speaker of the verb around it ("repeated its claim")
+POSSESSIVE = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _named(tok: Token) -> bool:
+    """A person or a body by name, not a place ("Clinton", "Kremlin"; not "Kharkiv")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _asked(verb: Token) -> bool:
@@ -166,6 +176,7 @@ class _Finder:
         self._perspectives()
         self._headline()  # last: only a headline no other pass could read
         self._merge_issued()
+        self._merge_said_by()
         self.found.sort(key=lambda a: a.cue[0])
         set_parents(self.found)
         return drop_own_asides(self.text, self.found)
@@ -186,13 +197,19 @@ class _Finder:
             ):
                 continue
             row = cue_verbs().get(issued.cue_lemma)
-            if row is None or "document" not in row.frames:
-                continue  # ("denied the report, saying ...": two statements)
             text = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if text is None:
+            if row is None or text is None:
                 continue
             kind = text.lemma_.lower()
             if kind not in document_nouns() and kind not in cue_nouns():
+                continue
+            # a verb that puts out a text ("released a statement saying"), or one of words
+            # writing one ("wrote an op-ed urging"); not a denial of one ("denied the report,
+            # saying ...": two statements) nor a citation (a chain: "citing a report that")
+            writes = row.cls == "speech" and kind in document_nouns()
+            if "document" not in row.frames and not writes:
+                continue
+            if issued.cue_lemma in cite_verbs():
                 continue
             for said in self.found:
                 tok = heads[id(said)]
@@ -207,6 +224,39 @@ class _Finder:
                 said.source = issued.source
                 said.source_written = issued.source_written
                 issued.cue = (-1, -1)
+                break
+        self.found = [a for a in self.found if a.cue != (-1, -1)]
+
+    def _merge_said_by(self) -> None:
+        """ "He explained the delay by saying the bridge was out", "the ministry repeated its
+        claim that ...": one statement, the first verb telling how it was made. The cue runs
+        from that verb to the word that introduces what is said."""
+        heads = {id(a): self._cue_token(a) for a in self.found}
+        for outer in list(self.found):
+            verb = heads[id(outer)]
+            row = cue_verbs().get(outer.cue_lemma)
+            if verb is None or outer.source is None or row is None or not row.speech:
+                continue
+            if row.cls == "denial" or outer.cue == (-1, -1) or outer.negated:
+                continue  # ("denied the claim that ...": the denial is the statement)
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            for inner in self.found:
+                tok = heads[id(inner)]
+                if inner is outer or tok is None or inner.cue == (-1, -1):
+                    continue
+                by = tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head == verb
+                # "repeated its claim that": the claim is the speaker's own ("its")
+                own = (
+                    inner.source is None
+                    or self.text[inner.source[0] : inner.source[1]].lower() in POSSESSIVE
+                )
+                noun = obj is not None and tok == obj and inner.kind == "noun" and own
+                if not ((by and inner.source in (None, outer.source)) or noun):
+                    continue
+                inner.cue = (outer.cue[0], inner.cue[1])
+                inner.source = outer.source
+                inner.source_written = outer.source_written
+                outer.cue = (-1, -1)
                 break
         self.found = [a for a in self.found if a.cue != (-1, -1)]
 
@@ -989,5 +1039,9 @@ class _Finder:
             if holder is None or not speaker(holder):
                 continue
             content = prep_content(tok, frozenset({"of"}), target)
+            if not content:
+                # "a longtime Clinton supporter", "a Kremlin critic": the name before the noun
+                named = [c for c in tok.children if c.dep_ == "compound" and _named(c)]
+                content = char_ranges(t for c in named for t in c.subtree)
             if content:
                 self._add([tok], holder, content, "noun", tok.lemma_.lower())

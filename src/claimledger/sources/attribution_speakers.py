@@ -243,7 +243,9 @@ def verb_source(verb: Token) -> Token | None:
                 ):
                     issuing = issuing.head
                 issuer = next((c for c in issuing.children if c.dep_ == "nsubj"), None)
-                if issuer is not None and speaker(issuer):
+                # ("cited a report saying ...": the report says it, the citer passes it on)
+                cites = issuing.lemma_.lower() in cite_verbs()
+                if issuer is not None and speaker(issuer) and not cites:
                     return issuer
             return noun if speaker(noun) else None
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep") or tok.dep_ == "ccomp":
