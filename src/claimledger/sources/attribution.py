@@ -62,6 +62,7 @@ from claimledger.sources.attribution_grammar import (
 from claimledger.sources.attribution_headlines import headline_cues, present_tense_cue
 from claimledger.sources.attribution_perspective import named_before_colon, perspective
 from claimledger.sources.attribution_spans import (
+    DROPPED,
     char_ranges,
     clause_of,
     closing_phrase,
@@ -118,6 +119,15 @@ QUOTE_REACH = 20
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     return _Finder(doc).run()
+
+
+def _fold(outer: Attribution, inner: Attribution) -> None:
+    """Make two attributions of one statement one: the cue runs from the outer verb to the
+    inner word, the outer speaker says what the inner one says; the outer is dropped."""
+    inner.cue = (outer.cue[0], inner.cue[1])
+    inner.source = outer.source
+    inner.source_written = outer.source_written
+    outer.cue = DROPPED
 
 
 # a possessive that stands for the speaker of the verb around it ("repeated its claim")
@@ -191,7 +201,7 @@ class _Finder:
             verb = heads[id(issued)]
             if (
                 verb is None
-                or issued.cue == (-1, -1)
+                or issued.cue == DROPPED
                 or issued.source is None
                 or verb.pos_ not in ("VERB", "AUX")
             ):
@@ -220,12 +230,9 @@ class _Finder:
                 trailing = tok.head == verb and tok.dep_ == "advcl" and tok.i > text.i
                 if not (on_text or trailing) or tok.tag_ not in ("VBG", "VBD", "VBZ", "NN"):
                     continue
-                said.cue = (issued.cue[0], said.cue[1])
-                said.source = issued.source
-                said.source_written = issued.source_written
-                issued.cue = (-1, -1)
+                _fold(issued, said)
                 break
-        self.found = [a for a in self.found if a.cue != (-1, -1)]
+        self.found = [a for a in self.found if a.cue != DROPPED]
 
     def _merge_said_by(self) -> None:
         """ "He explained the delay by saying the bridge was out", "the ministry repeated its
@@ -237,12 +244,12 @@ class _Finder:
             row = cue_verbs().get(outer.cue_lemma)
             if verb is None or outer.source is None or row is None or not row.speech:
                 continue
-            if row.cls == "denial" or outer.cue == (-1, -1) or outer.negated:
+            if row.cls == "denial" or outer.cue == DROPPED or outer.negated:
                 continue  # ("denied the claim that ...": the denial is the statement)
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             for inner in self.found:
                 tok = heads[id(inner)]
-                if inner is outer or tok is None or inner.cue == (-1, -1):
+                if inner is outer or tok is None or inner.cue == DROPPED:
                     continue
                 by = tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head == verb
                 # "repeated its claim that": the claim is the speaker's own ("its")
@@ -253,12 +260,9 @@ class _Finder:
                 noun = obj is not None and tok == obj and inner.kind == "noun" and own
                 if not ((by and inner.source in (None, outer.source)) or noun):
                     continue
-                inner.cue = (outer.cue[0], inner.cue[1])
-                inner.source = outer.source
-                inner.source_written = outer.source_written
-                outer.cue = (-1, -1)
+                _fold(outer, inner)
                 break
-        self.found = [a for a in self.found if a.cue != (-1, -1)]
+        self.found = [a for a in self.found if a.cue != DROPPED]
 
     def _headline_verb_in(self, source: Token, cue: Token) -> bool:
         """A source phrase in the first line that holds a headline's own present-tense cue
