@@ -264,15 +264,6 @@ class _Finder:
                 break
         self.found = [a for a in self.found if a.cue != DROPPED]
 
-    def _headline_verb_in(self, source: Token, cue: Token) -> bool:
-        """A source phrase in the first line that holds a headline's own present-tense cue
-        ("France's Le Pen Backs Trump And"): the parse has run the headline's clauses together."""
-        end = self.text.find("\n")
-        if end < 0 or cue.idx > end:
-            return False
-        words = np_tokens(source, cue)
-        return any(present_tense_cue(t) and t.i != cue.i for t in words)
-
     def _cue_token(self, a: Attribution) -> Token | None:
         """The last word of an attribution's cue ("said" of "has also said")."""
         span = self.doc.char_span(a.cue[0], a.cue[1], alignment_mode="expand")
@@ -310,8 +301,6 @@ class _Finder:
             return  # a tag's name in markup left in the text ("<tweet author=...>"), not prose
         if source is not None and source.ent_type_ in ("DATE", "TIME"):
             source = None  # "Nov. 20": a parse that took the date for the speaker
-        if source is not None and self._headline_verb_in(source, cue[-1]):
-            return  # "Le Pen Backs Trump And Denounces Clinton": the headline pass reads it
         src = np_range(self.text, source, cue[-1]) if source is not None else None
         if source_words:
             first, last = source_words[0], source_words[-1]
