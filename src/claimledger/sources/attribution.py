@@ -58,6 +58,7 @@ from claimledger.sources.attribution_grammar import (
     impersonal,
     speech_verb_with_subject,
     that_clause,
+    verb_read_as_noun,
 )
 from claimledger.sources.attribution_headlines import headline_cues, present_tense_cue
 from claimledger.sources.attribution_perspective import named_before_colon, perspective
@@ -179,6 +180,7 @@ class _Finder:
         self._phrases()
         self._idioms()
         self._verbs()
+        self._verbs_read_as_nouns()
         self._nouns()
         self._adjectives()
         self._stance_people()
@@ -804,6 +806,33 @@ class _Finder:
                 source_words=aside if source is None else (),
             )
 
+    def _verbs_read_as_nouns(self) -> None:
+        """ "The plane flew 216 hours, records show." with "show" parsed as a noun: the clause
+        before the comma, and what follows a parenthetical cue or its "that", is the content."""
+        for tok in self.doc:
+            subject = verb_read_as_noun(tok) if tok.i not in self.used else None
+            if subject is None or subject.i in self.used or self._inside_quote(tok):
+                continue
+            sent = tok.sent
+            start = subject.i
+            while start > sent.start and self.doc[start - 1].pos_ in (
+                "DET",
+                "NOUN",
+                "PROPN",
+                "ADJ",
+            ):
+                start -= 1
+            content: list[Token] = []
+            if start > sent.start and self.doc[start - 1].text == ",":
+                content += self.doc[sent.start : start - 1]
+            rest = [t for t in self.doc[tok.i + 1 : sent.end] if not t.is_space]
+            # (not "..., records show, and experts say ...": a clause of its own follows)
+            joined = len(rest) > 1 and rest[1].dep_ == "cc"
+            if rest and (rest[0].text == "," or rest[0].lower_ == "that") and not joined:
+                content += rest[1:]
+            if any(t.pos_ in ("VERB", "AUX") for t in content):
+                self._add([tok], subject, char_ranges(content), "indirect", tok.lemma_.lower())
+
     def _self_described(self, tok: Token, entry: CueWord) -> None:
         """ "a self-described socialist", "the self-proclaimed leader": the person's own claim
         about themselves; "self" stands for the source as written."""
@@ -881,8 +910,10 @@ class _Finder:
                 content = prep_content(tok, entry.preps(), target)
                 if not content and light:  # "voiced support for": the parse may hang it on the verb
                     content = prep_content(verb, entry.preps(), target)
-                if not content and "to" in entry.preps():
+                if not content:
                     content = infinitive(tok)  # "Kyiv's refusal to negotiate"
+                if not content and self._received(tok, entry):
+                    continue  # "the merger drew criticism from Democrats": about the merger
             else:
                 if self._received(tok, entry) or source is not None:
                     continue
@@ -891,6 +922,7 @@ class _Finder:
                 # "opposition to the deal has grown", "calls for a ceasefire": a stance on
                 # record, held by people the text leaves unnamed, on what the preposition names
                 content = prep_content(tok, entry.preps(), "target" in entry.frames)
+                content = content or infinitive(tok)  # "calls to boycott the vote"
             if content:
                 self._add(cue, source, content, "noun", entry.lemma, entry.cls == "denial")
 
@@ -904,8 +936,14 @@ class _Finder:
             return False
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         holder = received_from(tok, verb)
-        if subject is None or holder is None:
+        if subject is None or subject.lower_ in RELATIVE:
             return False
+        if holder is None:
+            # "the program drew criticism", "Cruz faced criticism for the loans": a stance
+            # of people the text leaves unnamed ("has support" tells how much, not whose)
+            stance = entry.lemma in stance_nouns() and not _modified(tok)
+            if not stance or verb.lemma_ == "have":
+                return False
         cue = list(self.doc[cue_tokens(verb)[0].i : tok.i + 1])
         self._add(cue, holder, char_ranges(subject.subtree), "noun", entry.lemma)
         return True
@@ -926,10 +964,19 @@ class _Finder:
             # "Republicans, concerned about the party's appeal, ...": an adjective after the
             # noun it describes, with no copula between
             postposed = tok.dep_ == "amod" and copula.i < tok.i and not needs
+            # "Alarmed by the unrest, the senator called for calm": a participle opening the
+            # sentence describes the main clause's subject
+            fronted = (
+                tok.dep_ == "advcl"
+                and not needs
+                and tok.i < copula.i
+                and tok.left_edge.i == tok.sent.start
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+            )
             if needs:  # "made it clear that": only with its verb
                 if copula.lemma_.lower() != needs or tok.dep_ not in ("ccomp", "oprd", "acomp"):
                     continue
-            elif tok.dep_ != "acomp" and not postposed:
+            elif tok.dep_ != "acomp" and not postposed and not fronted:
                 continue
             subject = (
                 copula

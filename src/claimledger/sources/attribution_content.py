@@ -492,10 +492,12 @@ def clause_before(verb: Token) -> list[CharRange]:
 def _adjunct(tok: Token, verb: Token) -> bool:
     """A participle clause without a subject hung on the verb: "Asked about the strike",
     "Speaking to reporters"."""
+    # ("Convinced that ...": a participle opening the sentence may be tagged a past tense)
+    opening = tok.tag_ == "VBD" and tok.left_edge.i == tok.i
     return (
         tok.head == verb
         and tok.dep_ == "advcl"
-        and tok.tag_ in ("VBN", "VBG")
+        and (tok.tag_ in ("VBN", "VBG") or opening)
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     )
 
@@ -508,7 +510,8 @@ def that_clause_after(verb: Token) -> list[CharRange]:
             if verb in clause.ancestors:
                 return char_ranges(own_clause(clause))
             return []
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        # ("following a vote", "including": a participle used as a preposition)
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass", "prep"):
             return []  # another verb's clause comes first
     return []
 

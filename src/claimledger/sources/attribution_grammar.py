@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from claimledger.sources.cues import (
     CueWord,
     cue_verbs,
+    document_nouns,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -179,3 +180,27 @@ def misparsed_main_verb(tok: Token) -> bool:
         and not any(c.dep_ == "agent" for c in tok.children)
         and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in tok.children)
     )
+
+
+def verb_read_as_noun(tok: Token) -> Token | None:
+    """ "..., campaign finance records show.": after a plural noun the parse takes a verb
+    that is also a noun ("show", "shows") for the last word of a compound. When the word
+    before is a document that can show something, agrees with the verb in number, and the
+    word ends its clause or opens a that-clause, it is the verb; the noun before is its
+    subject, which is returned."""
+    if tok.pos_ != "NOUN" or tok.i == 0 or tok.i + 1 >= len(tok.doc):
+        return None
+    entry = cue_verbs().get(tok.lemma_.lower())
+    if entry is None or entry.cls not in ("evidence", "speech"):
+        return None
+    subject = tok.doc[tok.i - 1]
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in document_nouns():
+        return None
+    # "records show", "the poll shows": a plural subject and a bare verb, or the reverse
+    plural = subject.tag_ == "NNS"
+    if plural == (tok.lower_.endswith("s") and not tok.lower_.endswith("ss")):
+        return None
+    after = tok.doc[tok.i + 1]
+    if not (after.lower_ == "that" or (after.is_punct and after.text not in ("-", "'s"))):
+        return None
+    return subject

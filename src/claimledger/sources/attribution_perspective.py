@@ -15,6 +15,7 @@ PERSPECTIVE_PREPS = frozenset({"to", "for"})
 OPENERS = frozenset({"but", "and", "yet", "so", "because", "still", "now"})
 # a person, a group of people or a body: "To Ms. Gil", "For many voters", "For the campaign"
 PEOPLE_ENTS = frozenset({"PERSON", "NORP"})
+UNNAMED_PEOPLE = frozenset({"many", "some", "others", "most", "few", "all"})
 NOT_PEOPLE_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"})
 
 
@@ -32,7 +33,14 @@ def perspective(prep: Token) -> tuple[Token, list[Token]] | None:
     if len(before) > 1 or any(t.lower_ not in OPENERS for t in before):
         return None
     holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if holder is None or not _holds_views(holder):
+    # "To many, he is a provocateur": people left unnamed ("For some, the shelling went on"
+    # tells whom it befell, so only after "to")
+    # and a body by name, or a person the model took for one ("To Sexton, ..."; "For NATO,
+    # the drills went on" tells for whom, as often as what NATO thinks)
+    named = holder is not None and holder.ent_type_ == "ORG" and holder.pos_ == "PROPN"
+    unnamed = holder is not None and holder.lower_ in UNNAMED_PEOPLE
+    to_only = prep.lower_ == "to" and (unnamed or named)
+    if holder is None or not (to_only or _holds_views(holder)):
         return None
     after = holder.right_edge.i + 1
     # "For many voters today, ...": a time word may stand between the phrase and its comma

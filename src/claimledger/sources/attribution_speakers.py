@@ -201,7 +201,14 @@ def verb_source(verb: Token) -> Token | None:
     if participle(verb) or passive_adjunct:
         # "a measure opposed by unions": the agent, if the text names one
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        row = cue_verbs().get(verb.lemma_.lower())
+        if passive_adjunct and row is not None and row.cls == "cognition" and verb.i < verb.head.i:
+            # "Worried about the dam, residents left": a feeling is the main subject's own
+            subj = nearest_subject(verb.head)
+            return subj if subj is not None and speaker(subj) else None
+        return None
     tok: Token | None = verb
     shared = True  # only coordinated verbs so far: they share their subject whatever it is
     for _ in range(4):
@@ -311,6 +318,9 @@ def naming_participle(tok: Token) -> bool:
     kids = list(tok.children)
     if any(c.dep_ == "agent" for c in kids) or (misparsed_main_verb(tok) and speaker(tok.head)):
         return False  # "called the capital by its residents": the residents call it so
+    deps = {c.dep_ for c in kids}
+    if "dobj" in deps and deps & {"oprd", "attr", "xcomp", "ccomp"}:
+        return False  # "De Blasio, speaking on the radio, called Trump a 'blowhard'": a verb
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("so", "-"):
         return True
     # the name itself follows ("called X", "known as X"); "known to be bullish", "known for

@@ -1,0 +1,193 @@
+"""Attributions the parse hides or words a first reading misses, on sentences written for these
+tests: "records show" read as a compound noun, a feeling that opens the sentence, a stance
+received ("drew criticism from NATO"), a point of view opened by "To many,"."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from claimledger.nlp import add_parse_stages, default_model
+from claimledger.sources.attribution import find_attributions
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    return add_parse_stages(spacy.load(default_model()))
+
+
+def found(parser: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
+    return [
+        (
+            text[a.cue[0] : a.cue[1]],
+            text[a.source[0] : a.source[1]] if a.source else None,
+            [text[s:e] for s, e in a.content],
+        )
+        for a in find_attributions(parser(text))
+    ]
+
+
+def test_records_show_after_the_clause_they_show(parser: Language) -> None:
+    text = "The brigade lost 40 tanks in a week, satellite images show."
+    assert found(parser, text) == [
+        ("show", "satellite images", ["The brigade lost 40 tanks in a week"])
+    ]
+
+
+def test_records_show_before_a_clause_of_its_own_only_their_own(parser: Language) -> None:
+    text = (
+        "The aircraft was insured at a value of $35 million in 2011, records show, "
+        "and experts say it is worth less."
+    )
+    shown = [a for a in found(parser, text) if a[0] == "show"]
+    assert shown == [
+        ("show", "records", ["The aircraft was insured at a value of $35 million in 2011"])
+    ]
+
+
+def test_a_show_on_television_shows_nothing(parser: Language) -> None:
+    assert found(parser, "The network cancelled two of its TV shows.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Alarmed by the unrest in the port, the governor called for calm.",
+            "Alarmed",
+            "the governor",
+            "the unrest in the port",
+        ),
+        ("Worried about the dam, residents left the town.", "Worried", "residents", "the dam"),
+        (
+            "Frustrated with the delays, the mayor wrote to the ministry.",
+            "Frustrated",
+            "the mayor",
+            "the delays",
+        ),
+    ],
+)
+def test_a_feeling_opening_the_sentence_is_its_subjects(
+    parser: Language, text: str, cue: str, source: str, content: str
+) -> None:
+    assert (cue, source, [content]) in found(parser, text)
+
+
+def test_asked_opening_the_sentence_is_not_the_subjects_question(parser: Language) -> None:
+    text = "Asked about the merger, the spokesman declined to comment."
+    assert ("Asked", None, ["the merger"]) in found(parser, text)
+
+
+def test_a_participle_opening_the_sentence_is_not_the_next_verbs_content(
+    parser: Language,
+) -> None:
+    text = "Report\nConvinced that the town would fall, the commander ordered a retreat."
+    assert ("ordered", "the commander", ["a retreat"]) in found(parser, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "To many, the governor is a provocateur.",
+            "many",
+            "the governor is a provocateur",
+        ),
+        (
+            "But to others, he is a citizen journalist.",
+            "others",
+            "he is a citizen journalist",
+        ),
+        (
+            "To Sexton, who has made something of a study of rallies, the crowds are different.",
+            "Sexton, who has made something of a study of rallies",
+            "the crowds are different",
+        ),
+    ],
+)
+def test_a_point_of_view_held_by_people_unnamed_or_a_name(
+    parser: Language, text: str, source: str, content: str
+) -> None:
+    assert [(source, content)] == [(s, c[0]) for _, s, c in found(parser, text)]
+
+
+def test_for_a_body_tells_for_whom_not_its_view(parser: Language) -> None:
+    assert found(parser, "For NATO, the drills were a success.") == []
+
+
+def test_a_that_clause_after_a_participle_used_as_a_preposition(parser: Language) -> None:
+    text = "The governor said following the strike that the bridge would be closed."
+    assert found(parser, text) == [("said", "The governor", ["that the bridge would be closed"])]
+
+
+def test_calling_someone_something_is_a_statement_not_a_name(parser: Language) -> None:
+    text = "The campaign called the report a “rush to judgment.”"
+    assert [(cue, source) for cue, source, _ in found(parser, text)] == [("called", "The campaign")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The deal drew criticism from NATO.", "drew criticism", "NATO", "The deal"),
+        (
+            "The merger sparked criticism from Democrats and Republicans in Congress.",
+            "sparked criticism",
+            "Democrats and Republicans",
+            "The merger",
+        ),
+        # criticism by people the text leaves unnamed
+        (
+            "The program attracted criticism for a number of reasons.",
+            "attracted criticism",
+            None,
+            "The program",
+        ),
+    ],
+)
+def test_a_stance_received_is_about_the_subject(
+    parser: Language, text: str, cue: str, source: str | None, content: str
+) -> None:
+    assert found(parser, text) == [(cue, source, [content])]
+
+
+def test_having_support_says_how_much_not_whose(parser: Language) -> None:
+    assert found(parser, "The brigade has support from artillery units.") == []
+
+
+def test_a_pledge_to_do_something(parser: Language) -> None:
+    text = "There were pledges to rebuild the bridge."
+    assert found(parser, text) == [("pledges", None, ["to rebuild the bridge"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator scoffed at the idea of a ceasefire.", "scoffed", "the idea of a ceasefire"),
+        ("“That is nonsense,” he scoffed.", "scoffed", "“That is nonsense,”"),
+        (
+            "Republicans quickly pounced on the administration’s announcement.",
+            "pounced on",
+            "the administration’s announcement",
+        ),
+        ("The senator ripped the plan as a giveaway.", "ripped", "the plan"),
+        ("The minister swiped at the envoy over the talks.", "swiped", "the envoy"),
+        ("Veterans in the district are strongly loyal to the mayor.", "loyal", "the mayor"),
+        ("They are hungry for change.", "hungry", "change"),
+    ],
+)
+def test_more_verbs_and_adjectives_of_stance(
+    parser: Language, text: str, cue: str, content: str
+) -> None:
+    assert [(c, content_) for c, _, content_ in found(parser, text)] == [(cue, [content])]
+
+
+def test_ripping_through_a_roof_is_no_stance(parser: Language) -> None:
+    assert found(parser, "The shell ripped through the roof.") == []
+
+
+def test_lower_case_headline_aimed_at_a_name_the_tagger_took_for_a_verb(
+    parser: Language,
+) -> None:
+    text = "Clinton blasts Trump over deportation force idea.\nShe spoke in Ohio on Tuesday."
+    assert found(parser, text)[0] == ("blasts", "Clinton", ["Trump over deportation force idea"])
