@@ -191,3 +191,75 @@ def test_lower_case_headline_aimed_at_a_name_the_tagger_took_for_a_verb(
 ) -> None:
     text = "Clinton blasts Trump over deportation force idea.\nShe spoke in Ohio on Tuesday."
     assert found(parser, text)[0] == ("blasts", "Clinton", ["Trump over deportation force idea"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "Merkel heralded the deal with Turkey as a breakthrough.",
+            "heralded",
+            "Merkel",
+            "the deal",
+        ),
+        (
+            "On Monday, the general groused to reporters that the shells had not arrived.",
+            "groused",
+            "the general",
+            "that the shells had not arrived",
+        ),
+        ("Analysts foresee a long siege.", "foresee", "Analysts", "a long siege"),
+        (
+            "The ministry has bristled at the envoy’s comments.",
+            "has bristled",
+            "The ministry",
+            "the envoy’s comments",
+        ),
+        (
+            "The president will poke fun at the press.",
+            "will poke fun at",
+            "The president",
+            "the press",
+        ),
+        # a feeling the parse reads as a passive verb
+        ("Officials were thrilled with the result.", "thrilled", "Officials", "the result"),
+        ("Voters were dismayed by the cuts.", "dismayed", "Voters", "the cuts"),
+    ],
+)
+def test_words_of_speech_and_feeling(
+    parser: Language, text: str, cue: str, source: str, content: str
+) -> None:
+    assert found(parser, text)[0][:2] == (cue, source)
+    assert found(parser, text)[0][2][0] == content
+
+
+def test_a_passive_of_damage_is_no_feeling(parser: Language) -> None:
+    assert found(parser, "The bridge was damaged by shelling.") == []
+
+
+def test_make_it_clear_still_needs_its_verb(parser: Language) -> None:
+    text = "The minister made it clear that the port would stay closed."
+    assert found(parser, text) == [
+        ("clear", "The minister", ["that the port would stay closed"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "In March, Trump blasted Disney for its practices.",
+            "blasted",
+            "Trump",
+        ),
+        (
+            "At the gala Thursday, Trump described families playing in the park.",
+            "described",
+            "Trump",
+        ),
+    ],
+)
+def test_a_verb_the_parse_took_for_a_modifier_after_a_name(
+    parser: Language, text: str, cue: str, source: str
+) -> None:
+    assert [(c, s) for c, s, _ in found(parser, text)] == [(cue, source)]

@@ -58,6 +58,7 @@ from claimledger.sources.attribution_grammar import (
     impersonal,
     speech_verb_with_subject,
     that_clause,
+    verb_read_as_modifier,
     verb_read_as_noun,
 )
 from claimledger.sources.attribution_headlines import headline_cues, present_tense_cue
@@ -741,6 +742,11 @@ class _Finder:
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
             if naming_participle(tok):
                 continue  # "a group called Free Russia": a name, not anyone's claim
+            subject = verb_read_as_modifier(tok)
+            if subject is not None:
+                rest = [t for t in self.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+                self._add([tok], subject, char_ranges(rest), "indirect", entry.lemma)
+                continue
             if tok.dep_ == "amod" and tok.tag_ not in ("VBD", "VBZ", "VBP"):
                 self._self_described(tok, entry)
                 continue  # "pledged delegates": an adjective (a finite form is a misparse)
@@ -973,15 +979,19 @@ class _Finder:
                 and tok.left_edge.i == tok.sent.start
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
             )
+            # "Officials were thrilled with the result": the parse reads a passive verb
+            passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
             if needs:  # "made it clear that": only with its verb
                 if copula.lemma_.lower() != needs or tok.dep_ not in ("ccomp", "oprd", "acomp"):
                     continue
+            elif passive:
+                copula = tok
             elif tok.dep_ != "acomp" and not postposed and not fronted:
                 continue
             subject = (
                 copula
                 if postposed
-                else next((c for c in copula.children if c.dep_ == "nsubj"), None)
+                else next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             )
             if subject is None or not speaker(subject) or self._inside_quote(tok):
                 continue

@@ -535,7 +535,8 @@ def prep_content(tok: Token, preps: frozenset[str], target: bool = False) -> lis
     """The object of the first of `preps` under tok; with `target`, only a person, a body or
     an idea ("the attack on Cruz", not "the attack on Kharkiv")."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        # ("angered by the ruling": the parse calls a passive's "by" its agent)
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
             obj = [x for x in c.children if x.dep_ in ("pobj", "pcomp")]
             if obj and obj[0].ent_type_ in ("DATE", "TIME"):
                 continue  # "statements on Sunday": when, not what about

@@ -204,3 +204,16 @@ def verb_read_as_noun(tok: Token) -> Token | None:
     if not (after.lower_ == "that" or (after.is_punct and after.text not in ("-", "'s"))):
         return None
     return subject
+
+
+def verb_read_as_modifier(tok: Token) -> Token | None:
+    """ "In March, Trump blasted Disney for ...": a name the tagger also knows as a word
+    ("Trump") makes the sentence one noun phrase, the past tense a modifier of the noun after
+    it. A sentence has a verb: when the parse found none and a cue verb's past form stands
+    right after a name, that name is its subject, which is returned."""
+    if tok.i == 0 or tok.dep_ not in ("amod", "compound", "nmod") or tok.tag_ not in ("VBD", "VBN"):
+        return None
+    if tok.sent.root.pos_ not in ("NOUN", "PROPN") or cue_verb(tok) is None:
+        return None
+    subject = tok.doc[tok.i - 1]
+    return subject if subject.pos_ == "PROPN" and tok.head.i > tok.i else None
