@@ -239,9 +239,7 @@ def test_a_passive_of_damage_is_no_feeling(parser: Language) -> None:
 
 def test_make_it_clear_still_needs_its_verb(parser: Language) -> None:
     text = "The minister made it clear that the port would stay closed."
-    assert found(parser, text) == [
-        ("clear", "The minister", ["that the port would stay closed"])
-    ]
+    assert found(parser, text) == [("clear", "The minister", ["that the port would stay closed"])]
 
 
 @pytest.mark.parametrize(
