@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from claimledger.nlp import add_parse_stages, default_model
 from claimledger.sources.attribution import find_attributions
+from claimledger.sources.quotes import find_quotes
 
 
 @pytest.fixture(scope="module")
@@ -261,3 +262,55 @@ def test_a_verb_the_parse_took_for_a_modifier_after_a_name(
     parser: Language, text: str, cue: str, source: str
 ) -> None:
     assert [(c, s) for c, s, _ in found(parser, text)] == [(cue, source)]
+
+
+def test_three_apostrophes_close_a_quote_inside_a_quote(parser: Language) -> None:
+    text = "''They look at me and say, 'What did he mean by that?''' the mayor said, smiling."
+    assert found(parser, text) == [
+        ("said", "the mayor", ["''They look at me and say, 'What did he mean by that?'''"])
+    ]
+
+
+def test_three_apostrophes_open_a_quote_with_a_quote_inside() -> None:
+    text = "He said, '''Sir, we have decided to stay,' they will tell you.'' Then he left."
+    assert [text[s:e] for s, e in find_quotes(text)] == [
+        "'''Sir, we have decided to stay,' they will tell you.''"
+    ]
+
+
+def test_a_manner_after_the_speaker_is_not_a_statement(parser: Language) -> None:
+    text = (
+        "The crews work long shifts. ''I'm better with my hands than with my brain,'' "
+        "said Robin Maynard, half joking. He holds two degrees."
+    )
+    assert [(cue, source) for cue, source, _ in found(parser, text)] == [("said", "Robin Maynard")]
+
+
+def test_adding_after_the_speaker_is_a_statement(parser: Language) -> None:
+    text = "“We will be back,” the commander said, adding that the town would be retaken."
+    assert [cue for cue, _, _ in found(parser, text)] == ["said", "adding"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "He rattled off promises to lower fuel prices.",
+            "rattled off",
+            "promises to lower fuel prices",
+        ),
+        (
+            "More officials are chiming in with criticism of the order.",
+            "are chiming in with",
+            "criticism of the order",
+        ),
+        (
+            "Horrified at the prospect of a siege, residents fled.",
+            "Horrified",
+            "the prospect of a siege",
+        ),
+    ],
+)
+def test_set_phrases_and_a_feeling(parser: Language, text: str, cue: str, content: str) -> None:
+    assert found(parser, text)[0][0] == cue
+    assert found(parser, text)[0][2] == [content]

@@ -381,6 +381,8 @@ class _Finder:
         """The speaker of a quote stands outside it: a parse may take a noun inside the quote
         for the subject of "said" ('"The convoy left," said an officer')."""
         source = verb_source(verb)
+        if source is None and verb.idx > self.quotes[n][1]:
+            return self._named_after(verb)
         if source is None or self.quote_of[source.i] != n:
             return source
         return next(
@@ -393,6 +395,16 @@ class _Finder:
             ),
             None,
         )
+
+    def _named_after(self, verb: Token) -> Token | None:
+        """'"...," said Robin Maynard, half joking': the speaker after the verb, which the
+        parse gave to another word; the last word of the name right after the verb."""
+        run = []
+        for tok in self.doc[verb.i + 1 : verb.i + 6]:
+            if tok.pos_ != "PROPN":
+                break
+            run.append(tok)
+        return run[-1] if run and speaker(run[-1]) else None
 
     def _colon_quote(self, n: int, start: int, end: int) -> None:
         """'Karadsheh described the scene: "Roads were blocked ..."': the predicate before the
@@ -554,7 +566,8 @@ class _Finder:
             entry = self._speech_verb(tok)
             if entry is not None:
                 # the verb must not have content of its own after the quote
-                if any(c.dep_ == "ccomp" and c.idx > end for c in tok.children):
+                # ("said Robin Maynard, half joking": a manner the parse took for a clause)
+                if any(c.dep_ == "ccomp" and c.idx > end and c.tag_ != "VBG" for c in tok.children):
                     return None
                 if _asked(tok):
                     return None  # '"...," when asked about the dam': the question, not the cue
@@ -740,6 +753,8 @@ class _Finder:
                 continue  # ("calling for the United States to act": no verb "state")
             if chain_link(tok):
                 continue  # "Life, citing Mash, wrote": a link of the chain, not a claim
+            if self._manner(tok):
+                continue  # '"...," said the commander, half joking': how he said it
             if naming_participle(tok):
                 continue  # "a group called Free Russia": a name, not anyone's claim
             subject = verb_read_as_modifier(tok)
@@ -838,6 +853,17 @@ class _Finder:
                 content += rest[1:]
             if any(t.pos_ in ("VERB", "AUX") for t in content):
                 self._add([tok], subject, char_ranges(content), "indirect", tok.lemma_.lower())
+
+    def _manner(self, tok: Token) -> bool:
+        """A participle after a cue another pass took, with nothing of its own to say
+        ("smiling", "half joking"; not "adding that ...")."""
+        head = tok.head
+        return (
+            tok.tag_ == "VBG"
+            and head.i in self.used
+            and head.i < tok.i
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in tok.children)
+        )
 
     def _self_described(self, tok: Token, entry: CueWord) -> None:
         """ "a self-described socialist", "the self-proclaimed leader": the person's own claim

@@ -14,7 +14,7 @@ import re
 
 MAX_QUOTE = 3000
 # opening-only, closing-only and either-way marks
-MARKS = re.compile(r"``|''|[“„«”»\"]")
+MARKS = re.compile(r"``|'''|''|[“„«”»\"]")
 OPENING = {"“", "„", "«", "``"}
 CLOSING = {"”", "»"}
 
@@ -32,7 +32,7 @@ def _opens_text(text: str, end: int) -> bool:
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
-    marks = [(m.start(), m.end(), m.group()) for m in MARKS.finditer(text)]
+    marks = [_mark(text, m.start(), m.end(), m.group()) for m in MARKS.finditer(text)]
     quotes: list[tuple[int, int]] = []
     start: int | None = None
     opener = ""
@@ -59,6 +59,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             start, opener = at, mark  # the earlier mark was stray
         k += 1
     return quotes
+
+
+def _mark(text: str, at: int, end: int, mark: str) -> tuple[int, int, str]:
+    """Three apostrophes are a double mark and a single one: before a word the first two
+    open a quote ("'''Sir, ..."), after one the last two close it ("... by that?'''")."""
+    if mark != "'''":
+        return at, end, mark
+    return (at, end - 1, "''") if _opens_text(text, end) else (at + 1, end, "''")
 
 
 def _closes(mark: str, opener: str) -> bool:
