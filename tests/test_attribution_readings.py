@@ -314,3 +314,27 @@ def test_adding_after_the_speaker_is_a_statement(parser: Language) -> None:
 def test_set_phrases_and_a_feeling(parser: Language, text: str, cue: str, content: str) -> None:
     assert found(parser, text)[0][0] == cue
     assert found(parser, text)[0][2] == [content]
+
+
+@pytest.mark.parametrize(
+    ("headline", "cue", "source", "content"),
+    [
+        (
+            "Ukrainian Troops Retake Village Near Kharkiv, Ministry Of Defence Says",
+            "Says",
+            "Ministry Of Defence",
+            "Ukrainian Troops Retake Village Near Kharkiv",
+        ),
+        (
+            "Russian Strike Kills Five In Kharkiv, Says Governor",
+            "Says",
+            "Governor",
+            "Russian Strike Kills Five In Kharkiv",
+        ),
+    ],
+)
+def test_headline_speaker_named_with_of_or_after_the_verb(
+    parser: Language, headline: str, cue: str, source: str, content: str
+) -> None:
+    text = headline + "\nThe statement came on Monday."
+    assert found(parser, text)[0] == (cue, source, [content])

@@ -104,15 +104,25 @@ def _headline_cue(doc: Doc, text: str, used: set[int]) -> HeadlineCue | None:
         content = [t for t in line[last + 1 :] if not (t.is_punct and t is line[-1])]
         comma = max((i for i, t in enumerate(source) if t.text == ","), default=-1)
         speaker = source[comma + 1 :]
-        named = 0 < len(speaker) <= 4 and all(t.pos_ in NAME_POS for t in speaker)
-        if not any(t.is_alpha for t in content) and comma > 0 and named:
+        if not any(t.is_alpha for t in content) and comma > 0 and _named(speaker):
             # "Russian Strike Kills Five In Kharkiv, Governor Says": the speaker after the
             # comma, what they say before it
             source, content = source[comma + 1 :], source[:comma]
+        elif source and source[-1].text == "," and _named(content):
+            # "..., Says Governor": the speaker after the verb
+            source, content = content, source[:-1]
         if not any(t.is_alpha for t in source) or not any(t.is_alpha for t in content):
             return None
         return HeadlineCue(line[n : last + 1], source, content, entry)
     return None
+
+
+def _named(words: list[Token]) -> bool:
+    """A short name or title ("Governor", "Ministry Of Defence"): "of" may stand inside."""
+    return 0 < len(words) <= 5 and all(
+        t.pos_ in NAME_POS or (t.lower_ == "of" and 0 < i < len(words) - 1)
+        for i, t in enumerate(words)
+    )
 
 
 def _at_someone(entry: CueWord, after: list[Token]) -> bool:
