@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from claimledger.errors import Problem
 from claimledger.model import Article
-from claimledger.nlp import load
+from claimledger.nlp import add_parse_stages, default_model, load
 from claimledger.read import read_paths
+from claimledger.sources.attribution import find_attributions
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,6 +30,24 @@ def nlp(gazetteer: Gazetteer) -> Language:
     """The default pipeline with claimledger's stages, on the session's gazetteer."""
     os.environ["CLAIMLEDGER_GAZETTEER"] = str(gazetteer.path)  # for CLI runs in subprocesses
     return load()
+
+
+@pytest.fixture(scope="session")
+def parser() -> Language:
+    """The parse alone (no place or source stage): what the attribution finder reads."""
+    return add_parse_stages(spacy.load(default_model()))
+
+
+def found(parser: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
+    """Each attribution the finder reads in text: cue, source and content as written."""
+    return [
+        (
+            text[a.cue[0] : a.cue[1]],
+            text[a.source[0] : a.source[1]] if a.source else None,
+            [text[s:e] for s, e in a.content],
+        )
+        for a in find_attributions(parser(text))
+    ]
 
 
 def shared(relative: str) -> Path:

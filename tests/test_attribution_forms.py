@@ -5,28 +5,10 @@ claims, a verb the parse took for a participle, the speaker of a passive "quoted
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from claimledger.nlp import add_parse_stages, default_model
 from claimledger.sources.attribution import find_attributions
-
-
-@pytest.fixture(scope="module")
-def parser() -> Language:
-    return add_parse_stages(spacy.load(default_model()))
-
-
-def found(parser: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
-    doc = parser(text)
-    return [
-        (
-            text[a.cue[0] : a.cue[1]],
-            text[a.source[0] : a.source[1]] if a.source else None,
-            [text[s:e] for s, e in a.content],
-        )
-        for a in find_attributions(doc)
-    ]
+from conftest import found
 
 
 def with_cue(parser: Language, text: str, cue: str) -> tuple[str, str | None, list[str]]:

@@ -5,27 +5,9 @@ speaks for no one; "the convoy left at dawn, a spokesman said" has two subjects 
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
-from claimledger.nlp import add_parse_stages, default_model
-from claimledger.sources.attribution import find_attributions
-
-
-@pytest.fixture(scope="module")
-def parser() -> Language:
-    return add_parse_stages(spacy.load(default_model()))
-
-
-def found(parser: Language, text: str) -> list[tuple[str, str | None, list[str]]]:
-    return [
-        (
-            text[a.cue[0] : a.cue[1]],
-            text[a.source[0] : a.source[1]] if a.source else None,
-            [text[s:e] for s, e in a.content],
-        )
-        for a in find_attributions(parser(text))
-    ]
+from conftest import found
 
 
 @pytest.mark.parametrize(
