@@ -70,6 +70,7 @@ from claimledger.sources.attribution_spans import (
     closing_phrase,
     cue_tokens,
     drop_own_asides,
+    phrase_start,
     rest_of_clause,
     set_parents,
     token_at_or_after,
@@ -835,14 +836,7 @@ class _Finder:
             if subject is None or subject.i in self.used or self._inside_quote(tok):
                 continue
             sent = tok.sent
-            start = subject.i
-            while start > sent.start and self.doc[start - 1].pos_ in (
-                "DET",
-                "NOUN",
-                "PROPN",
-                "ADJ",
-            ):
-                start -= 1
+            start = phrase_start(subject)
             content: list[Token] = []
             if start > sent.start and self.doc[start - 1].text == ",":
                 content += self.doc[sent.start : start - 1]

@@ -17,6 +17,7 @@ from claimledger.sources.attribution_grammar import (
 from claimledger.sources.attribution_spans import (
     char_ranges,
     cue_tokens,
+    phrase_start,
 )
 from claimledger.sources.attribution_speakers import (
     PEOPLE,
@@ -460,20 +461,8 @@ def clause_before(verb: Token) -> list[CharRange]:
     if subj is None:
         return []
     sent = verb.sent
-    if subj.i > verb.i:
-        # "..., said the company's chief executive": the verb right after the comma
-        comma = cue_tokens(verb)[0].i - 1
-    else:
-        comma = subj.left_edge.i - 1
-        # the subject's noun phrase as written, though the parse may have cut it up
-        while comma > sent.start and verb.doc[comma].pos_ in (
-            "DET",
-            "NOUN",
-            "PROPN",
-            "ADJ",
-            "PART",
-        ):
-            comma -= 1
+    # "..., said the company's chief executive": the verb right after the comma
+    comma = cue_tokens(verb)[0].i - 1 if subj.i > verb.i else phrase_start(subj) - 1
     if comma <= sent.start or verb.doc[comma].text != ",":
         return []
     # only the cue clause may follow: the verb ends its clause or a short adverbial does

@@ -68,6 +68,18 @@ def tokens_in(doc: Doc, ranges: Sequence[CharRange]) -> list[Token]:
     return [doc[i] for i in sorted(content_tokens(doc, ranges))]
 
 
+def phrase_start(tok: Token) -> int:
+    """Where the noun phrase ending at tok starts as written, though the parse may have cut
+    it up ("campaign finance records", "the company's chief executive")."""
+    start = tok.left_edge.i
+    while start > tok.sent.start and tok.doc[start - 1].pos_ in NP_WORDS:
+        start -= 1
+    return start
+
+
+NP_WORDS = ("DET", "NOUN", "PROPN", "ADJ", "PART")
+
+
 def char_ranges(tokens: Iterable[Token]) -> list[CharRange]:
     """Contiguous runs of tokens as character ranges."""
     out: list[CharRange] = []
